@@ -1,0 +1,9 @@
+"""Linear and logistic regression in plain Python: lists, loops and ``math`` only.
+
+Each model is one lesson file that stands alone; ``vectorized`` is the NumPy twin.
+"""
+
+from .linear_regression import LinearRegression
+from .logistic_regression import LogisticRegression
+
+__all__ = ["LinearRegression", "LogisticRegression"]

@@ -1,0 +1,19 @@
+"""Linear and logistic regression in NumPy matrix form: the twin of ``pure``.
+
+Each model is one lesson file that stands alone; ``pure`` is the plain-Python twin.
+"""
+
+try:
+    import numpy  # noqa: F401  (checked here so the error says how to get it)
+except ImportError:
+    raise ImportError(
+        "the 'vectorized' package needs NumPy, which is not installed. "
+        "Install it with: python -m pip install numpy  "
+        "(or, from a clone of this project: python -m pip install -e \".[vectorized]\"). "
+        "The 'pure' package runs without it."
+    ) from None
+
+from .linear_regression import LinearRegression
+from .logistic_regression import LogisticRegression
+
+__all__ = ["LinearRegression", "LogisticRegression"]

@@ -1,0 +1,392 @@
+"""Logistic regression trained by gradient descent, in NumPy matrix form.
+
+The twin of ``pure/logistic_regression.py``: the same model, cost, gradient and update,
+with each loop over samples i and features j replaced by one matrix product.
+X is (m, n), y is (m,) with labels 0 or 1, w is (n,), b is a float.
+
+Model
+    z     = X w + b                                         (m,)
+    y_hat = sigmoid(z) = 1 / (1 + e^(-z))   element-wise    (the probabilities that y = 1)
+
+Cost (mean log-loss, plus an optional L2 penalty lambda on the weights)
+    J(w, b) = -1/m [y^T log(y_hat) + (1 - y)^T log(1 - y_hat)]  +  lambda/(2m) w^T w
+
+Gradient (the same form as linear regression's, because sigmoid' = sigmoid (1 - sigmoid))
+    dJ/dw = 1/m X^T (y_hat - y)  +  (lambda/m) w           (n,)
+    dJ/db = 1/m sum(y_hat - y)
+
+Update (simultaneous: both gradients come from the same forward pass)
+    w <- w - learning_rate * dJ/dw
+    b <- b - learning_rate * dJ/db
+
+The weights and the bias start at zero, so the first cost is log 2. The bias is never
+penalized.
+
+Numerically stable rewrites (the textbook forms fail for large |z|)
+    sigmoid: 1 / (1 + np.exp(-z)) overflows for z < -709 (NumPy warns and returns inf).
+        With e = e^(-|z|), which lies in (0, 1] and never overflows,
+        sigmoid(z) = 1 / (1 + e)  where z >= 0,  and  e / (1 + e)  where z < 0.
+    cost: np.log(y_hat) is log(0) = -inf once the sigmoid saturates to exactly 0 or 1.
+        Written from z instead, each term is softplus(z_i) - y_i z_i, where
+        softplus(z) = log(1 + e^z) = max(z, 0) + log1p(e^(-|z|)),
+        which is finite for every finite z. The same e serves both rewrites.
+
+With ``batch_size`` set, each epoch shuffles the samples and makes one update per
+batch of B samples: the sums run over the batch and 1/m becomes 1/B, but the
+penalty keeps the full m, so each batch gradient is an unbiased estimate of the
+full one and the objective does not depend on B.
+
+>>> model = LogisticRegression(learning_rate=0.5, n_iters=500)
+>>> model = model.fit([[0.0], [1.0], [3.0], [4.0]], [0, 0, 1, 1])
+>>> model.predict([[0.5], [3.5]]).tolist()
+[0, 1]
+"""
+
+import math
+import numbers
+import random
+import warnings
+from typing import Optional
+
+import numpy as np
+
+ArrayLike = object  # anything np.asarray accepts: a list of lists, an array, ...
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    """sigmoid(z) = 1 / (1 + e^(-z)) element-wise, computed without overflow for every finite z."""
+    e = np.exp(-np.abs(z))  # in (0, 1]: exp of a non-positive number cannot overflow
+    return np.where(z >= 0, 1.0, e) / (1.0 + e)
+
+
+assert sigmoid(np.array(0.0)) == 0.5
+assert sigmoid(np.array(-1000.0)) == 0.0 and sigmoid(np.array(1000.0)) == 1.0  # no overflow warning
+
+
+class LogisticRegression:
+    """Binary logistic regression by (mini-batch) gradient descent.
+
+    Parameters
+    ----------
+    learning_rate : float, default 0.1
+        Step size alpha of each update; a positive finite number.
+    n_iters : int, default 1000
+        Number of epochs: full passes over the training data. With the default
+        ``batch_size=None`` an epoch is exactly one update.
+    l2 : float, default 0.0
+        L2 penalty lambda: the cost gains lambda/(2m) w^T w. It has the same
+        minimizer as scikit-learn's ``LogisticRegression(C=1/lambda)``: that objective
+        is ours multiplied by m/lambda, and both leave the intercept unpenalized.
+    tol : float or None, default None
+        Stop after the update at which |J_k - J_(k-1)| < tol. With mini-batches the
+        single batch costs are noisy, so tol compares the mean batch cost of an
+        epoch with the previous epoch's instead, and stops after the first epoch
+        where they differ by less than tol. ``n_iters`` stays the upper bound.
+    batch_size : int or None, default None
+        None: full-batch gradient descent. An integer B: every epoch shuffles the
+        samples with ``random.Random(seed)`` (the standard library's, as in the pure
+        twin, so both twins see the same batches) and makes ceil(m/B) updates on
+        consecutive batches (the last may be smaller); B=1 is plain SGD; B >= m
+        is full batch.
+    seed : int, default 0
+        Seed of the shuffle; the same seed gives the same result on every run.
+    verbose : int, default 0
+        If k > 0, print ``iteration t: cost J`` every k updates and at the last.
+
+    Attributes (set by ``fit``)
+    ---------------------------
+    weights : ndarray of shape (n,), float64
+        One weight w_j per feature.
+    bias : float
+        The intercept b.
+    cost_history : list of float
+        Entry k is the cost J at the parameters used for the k-th update (with
+        mini-batches, the batch cost); its length is the number of updates made.
+    """
+
+    def __init__(
+        self,
+        learning_rate: float = 0.1,
+        n_iters: int = 1000,
+        *,
+        l2: float = 0.0,
+        tol: Optional[float] = None,
+        batch_size: Optional[int] = None,
+        seed: int = 0,
+        verbose: int = 0,
+    ) -> None:
+        # Like scikit-learn: store the hyperparameters untouched, check them in fit,
+        # so a learner can change model.learning_rate and fit again.
+        self.learning_rate = learning_rate
+        self.n_iters = n_iters
+        self.l2 = l2
+        self.tol = tol
+        self.batch_size = batch_size
+        self.seed = seed
+        self.verbose = verbose
+
+    def fit(self, X: ArrayLike, y: ArrayLike) -> "LogisticRegression":
+        """Learn ``weights`` and ``bias`` from X, shape (m, n), and 0/1 labels y, shape (m,) or (m, 1)."""
+        learning_rate, n_iters, l2, tol, batch_size, seed, verbose = _check_hyperparameters(self)
+        X = _check_X(X)
+        y = _check_labels(_check_y(y, X.shape[0]))
+        m, n = X.shape
+        if batch_size is not None and batch_size >= m:
+            batch_size = None  # one batch holding every sample is full-batch descent
+
+        # Work on local names; the model's attributes change only after success,
+        # so a fit that raises leaves the model exactly as it was.
+        w = np.zeros(n)
+        b = 0.0
+        cost_history = []
+        rng = random.Random(seed)
+        order = list(range(m))
+        previous_epoch_cost = None
+
+        # Overflow shows up as a non-finite cost, which _check_finite_cost turns into
+        # a FloatingPointError that names the cure; NumPy's warning would only say "overflow".
+        with np.errstate(over="ignore", invalid="ignore"):
+            for epoch in range(n_iters):
+                if batch_size is None:
+                    batches = [None]
+                else:
+                    rng.shuffle(order)
+                    batches = [order[start:start + batch_size] for start in range(0, m, batch_size)]
+                epoch_cost = 0.0
+                for batch in batches:
+                    # Full batch uses X itself (no copy); a mini-batch copies only its rows.
+                    X_b, y_b = (X, y) if batch is None else (X[batch], y[batch])
+                    m_b = X_b.shape[0]
+                    # Step 1: forward pass  z_i = sum_j w_j x_ij + b,  y_hat_i = sigmoid(z_i)
+                    z = X_b @ w + b
+                    e = np.exp(-np.abs(z))  # e^(-|z|) in (0, 1]: shared by the sigmoid and the cost
+                    y_hat = np.where(z >= 0, 1.0, e) / (1.0 + e)
+                    # Step 2: cost  J = 1/m sum_i [softplus(z_i) - y_i z_i] + lambda/(2m) sum_j w_j^2
+                    # (softplus(z) - y z equals -[y log y_hat + (1 - y) log(1 - y_hat)], without log(0))
+                    sum_loss = np.sum(np.maximum(z, 0.0) - y_b * z + np.log1p(e))
+                    # Step 3: gradients  dJ/dw_j = 1/m sum_i (y_hat_i - y_i) x_ij + (lambda/m) w_j,  dJ/db = 1/m sum_i (y_hat_i - y_i)
+                    error = y_hat - y_b
+                    grad_w = X_b.T @ error  # X^T r: the sum over i for every j at once
+                    grad_b = error.sum()
+                    # The penalty uses the full m, also for a batch (see the module docstring).
+                    penalty = w @ w
+                    cost = float(sum_loss / m_b + l2 / (2 * m) * penalty)
+                    _check_finite_cost(cost, len(cost_history) + 1, learning_rate)
+                    cost_history.append(cost)
+                    # The bias is never penalized: a penalty on b would pull every
+                    # prediction towards probability 1/2, whatever the class balance.
+                    grad_w = grad_w / m_b + l2 / m * w
+                    grad_b = grad_b / m_b
+                    # Step 4: update  w_j <- w_j - learning_rate * dJ/dw_j,  b <- b - learning_rate * dJ/db
+                    w = w - learning_rate * grad_w
+                    b = float(b - learning_rate * grad_b)
+                    if verbose and len(cost_history) % verbose == 0:
+                        print(f"iteration {len(cost_history)}: cost {cost:.6g}")
+                    epoch_cost += cost
+                # Step 5: stop early  when |J_k - J_(k-1)| < tol (with batches: epoch means of J)
+                epoch_cost /= len(batches)
+                if tol is not None and previous_epoch_cost is not None:
+                    if abs(epoch_cost - previous_epoch_cost) < tol:
+                        break
+                previous_epoch_cost = epoch_cost
+
+        if verbose and len(cost_history) % verbose != 0:
+            print(f"iteration {len(cost_history)}: cost {cost_history[-1]:.6g}")
+        self.weights = w
+        self.bias = b
+        self.cost_history = cost_history
+        return self
+
+    def predict_proba(self, X: ArrayLike) -> np.ndarray:
+        """P(y = 1 | x) = sigmoid(X w + b), shape (m,)."""
+        return sigmoid(self._logits(self._check_fitted_X(X, "predict_proba")))
+
+    def predict(self, X: ArrayLike) -> np.ndarray:
+        """Labels: 1 where the probability is above 0.5, else 0; shape (m,)."""
+        return (self.predict_proba(X) > 0.5).astype(np.int64)
+
+    def cost(self, X: ArrayLike, y: ArrayLike) -> float:
+        """J(w, b) = 1/m sum(softplus(z) - y z) + lambda/(2m) w^T w at the current parameters."""
+        X = self._check_fitted_X(X, "cost")
+        y = _check_labels(_check_y(y, X.shape[0]))
+        l2 = _check_hyperparameters(self)[2]
+        m = X.shape[0]
+        z = self._logits(X)
+        sum_loss = np.sum(np.maximum(z, 0.0) - y * z + np.log1p(np.exp(-np.abs(z))))
+        w = self.weights
+        return float(sum_loss / m + l2 / (2 * m) * (w @ w))
+
+    def score(self, X: ArrayLike, y: ArrayLike) -> float:
+        """Accuracy: the fraction of rows whose predicted label equals y_i."""
+        X = self._check_fitted_X(X, "score")
+        y = _check_labels(_check_y(y, X.shape[0]))
+        return float(np.mean(self.predict(X) == y))
+
+    def __repr__(self) -> str:
+        return (f"LogisticRegression(learning_rate={self.learning_rate!r}, n_iters={self.n_iters!r}, "
+                f"l2={self.l2!r}, tol={self.tol!r}, batch_size={self.batch_size!r}, "
+                f"seed={self.seed!r}, verbose={self.verbose!r})")
+
+    def _logits(self, X: np.ndarray) -> np.ndarray:
+        return X @ self.weights + self.bias
+
+    def _check_fitted_X(self, X: ArrayLike, method: str) -> np.ndarray:
+        if not hasattr(self, "weights"):
+            raise ValueError(f"This LogisticRegression instance is not fitted yet. "
+                             f"Call 'fit' with training data before '{method}'.")
+        X = _check_X(X)
+        if X.shape[1] != len(self.weights):
+            raise ValueError(f"X has {X.shape[1]} features per row, but this LogisticRegression "
+                             f"was fitted with {len(self.weights)} features.")
+        return X
+
+
+# Input checks. They run once at the public boundary, so the algebra above can trust
+# its data: a 2-D float64 array X (never copied when it already is one) and a 1-D y.
+
+def _check_X(X: ArrayLike) -> np.ndarray:
+    """Return X as a 2-D float64 array of finite values, or raise ValueError."""
+    array = _as_float_array(X, "X")
+    if array.ndim >= 1 and array.shape[0] == 0:
+        raise ValueError("X is empty: it needs at least one row (sample).")
+    if array.ndim == 1:
+        raise ValueError("X must be 2-D (one row per sample, one column per feature), but it is 1-D. "
+                         "For a single feature, make it a column: np.reshape(X, (-1, 1)).")
+    if array.ndim != 2:
+        raise ValueError(f"X must be 2-D (one row per sample, one column per feature); got {array.ndim}-D.")
+    if array.shape[1] == 0:
+        raise ValueError("X has no features: its rows are empty.")
+    _check_all_finite(array, "X")
+    return array
+
+
+def _check_y(y: ArrayLike, m: int) -> np.ndarray:
+    """Return y as a 1-D float64 array of m finite values, or raise ValueError.
+
+    An (m, 1) column is flattened on purpose: left as it is, ``y_hat - y`` would
+    broadcast an (m,) vector against it into an (m, m) matrix.
+    """
+    array = _as_float_array(y, "y")
+    if array.ndim == 2 and array.shape[1] == 1:
+        array = array[:, 0]
+    if array.ndim != 1:
+        raise ValueError(f"y must be 1-D (one target per sample) or an (m, 1) column; got shape {array.shape}.")
+    if array.shape[0] != m:
+        raise ValueError(f"X and y have different lengths: X has {m} rows but y has {array.shape[0]} values.")
+    _check_all_finite(array, "y")
+    return array
+
+
+def _as_float_array(data: ArrayLike, name: str) -> np.ndarray:
+    # np.asarray turns None into NaN or an object array and keeps strings as text:
+    # both are bad data here, so anything that is not plainly numeric is explained below.
+    array = data
+    if not isinstance(data, np.ndarray):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # NumPy < 1.24 warns on ragged lists; explained below
+                array = np.asarray(data)
+        except (ValueError, TypeError):  # NumPy >= 1.24 refuses ragged lists
+            _explain_non_numeric(data, name)
+    if array.dtype.kind not in "biuf":  # bool, signed int, unsigned int, float
+        _explain_non_numeric(data, name)
+    return array.astype(np.float64, copy=False)  # no copy when it is float64 already
+
+
+def _explain_non_numeric(data: object, name: str) -> None:
+    """Find the first entry that is not a number (or the first ragged row) and say so."""
+    rows = data.tolist() if isinstance(data, np.ndarray) else data
+    if isinstance(rows, (str, bytes)) or not hasattr(rows, "__iter__"):
+        raise ValueError(f"{name} must be an array of numbers; got {type(rows).__name__} {rows!r}.")
+    rows = list(rows)
+    width = None
+    for i, row in enumerate(rows):
+        entries = [(f"{name}[{i}]", row)]
+        if hasattr(row, "__iter__") and not isinstance(row, (str, bytes)):
+            entries = [(f"{name}[{i}][{j}]", value) for j, value in enumerate(row)]
+            if width is not None and len(entries) != width:
+                raise ValueError(f"{name} is ragged: row {i} has {len(entries)} values, "
+                                 f"but row 0 has {width}. Every row needs one value per feature.")
+            width = len(entries)
+        for where, value in entries:
+            if value is None or isinstance(value, (str, bytes)) or not isinstance(value, numbers.Real):
+                raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y must be a number.")
+    raise ValueError(f"{name} must be an array of real numbers; got dtype {np.asarray(data).dtype}.")
+
+
+def _check_all_finite(array: np.ndarray, name: str) -> None:
+    # One sum is a pass over the data without a temporary array; NaN and inf make it
+    # non-finite. Only then is the element-wise search (which allocates) done.
+    with np.errstate(over="ignore", invalid="ignore"):
+        if np.isfinite(array.sum()):
+            return
+    bad = np.argwhere(~np.isfinite(array))
+    if len(bad):  # otherwise the sum of large finite values overflowed: fine
+        where = "".join(f"[{k}]" for k in bad[0])
+        raise ValueError(f"{name}{where} is {array[tuple(bad[0])]}; NaN and infinite values are not allowed: "
+                         f"drop or fill them first.")
+
+
+def _check_hyperparameters(model: LogisticRegression) -> tuple:
+    """Return (learning_rate, n_iters, l2, tol, batch_size, seed, verbose), checked.
+
+    A value of the wrong type raises TypeError, one out of range ValueError.
+    """
+    def real(name: str, value: object) -> float:
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise TypeError(f"{name} must be a number, got {type(value).__name__} {value!r}.")
+        return float(value)
+
+    def integer(name: str, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+            raise TypeError(f"{name} must be an integer, got {type(value).__name__} {value!r}.")
+        return int(value)
+
+    learning_rate = real("learning_rate", model.learning_rate)
+    if not (math.isfinite(learning_rate) and learning_rate > 0):
+        raise ValueError(f"learning_rate must be a positive finite number, got {learning_rate!r}.")
+    n_iters = integer("n_iters", model.n_iters)
+    if n_iters < 1:
+        raise ValueError(f"n_iters must be a positive integer, got {n_iters!r}.")
+    l2 = real("l2", model.l2)
+    if not (math.isfinite(l2) and l2 >= 0):
+        raise ValueError(f"l2 must be a finite number >= 0, got {l2!r}.")
+    tol = None if model.tol is None else real("tol", model.tol)
+    if tol is not None and not tol >= 0:  # "not >=" also rejects NaN
+        raise ValueError(f"tol must be None or a number >= 0, got {tol!r}.")
+    batch_size = None if model.batch_size is None else integer("batch_size", model.batch_size)
+    if batch_size is not None and batch_size < 1:
+        raise ValueError(f"batch_size must be None or a positive integer, got {batch_size!r}.")
+    seed = integer("seed", model.seed)
+    verbose = integer("verbose", model.verbose)
+    if verbose < 0:
+        raise ValueError(f"verbose must be an integer >= 0 (0 prints nothing), got {verbose!r}.")
+    return learning_rate, n_iters, l2, tol, batch_size, seed, verbose
+
+
+def _check_finite_cost(cost: float, iteration: int, learning_rate: float) -> None:
+    if not math.isfinite(cost):
+        raise FloatingPointError(
+            f"gradient descent diverged: the cost is {cost} at iteration {iteration} "
+            f"with learning_rate={learning_rate!r}. Try a smaller learning_rate or "
+            f"scale the features (see StandardScaler).")
+
+
+def _check_labels(y: np.ndarray) -> np.ndarray:
+    bad = np.flatnonzero((y != 0.0) & (y != 1.0))
+    if len(bad):
+        i = bad[0]
+        raise ValueError(f"y[{i}] is {float(y[i])!r}, but logistic regression needs labels 0 or 1 "
+                         f"(True/False count). Recode the two classes as 0 and 1.")
+    return y
+
+
+if __name__ == "__main__":
+    # Demo: one feature, small values are class 0 and large values class 1, with overlap.
+    X = np.array([[0.5], [1.0], [1.5], [2.0], [2.5], [3.0], [3.5], [4.0], [4.5], [5.0]])
+    y = np.array([0, 0, 0, 0, 1, 0, 1, 1, 1, 1])
+    model = LogisticRegression(learning_rate=0.5, n_iters=2000, verbose=500).fit(X, y)
+    print("weights: ", [round(w_j, 4) for w_j in model.weights.tolist()])
+    print("bias:    ", round(model.bias, 4))
+    print("P(y=1):  ", [round(p, 3) for p in model.predict_proba([[1.0], [2.75], [4.5]]).tolist()])
+    print("accuracy:", model.score(X, y))
