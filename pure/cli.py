@@ -52,6 +52,9 @@ def demo(models: object) -> None:
 def main(argv: Optional[Sequence[str]] = None, backend: str = "pure") -> int:
     """Run the command line; return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "show":  # the side-by-side reading view (sidebyside.py); never imports NumPy
+        from .sidebyside import main as show_main
+        return show_main(argv[1:])
     models = importlib.import_module(backend)
     if not argv:
         demo(models)
