@@ -5,5 +5,6 @@ Each model is one lesson file that stands alone; ``vectorized`` is the NumPy twi
 
 from .linear_regression import LinearRegression
 from .logistic_regression import LogisticRegression
+from .preprocessing import StandardScaler
 
-__all__ = ["LinearRegression", "LogisticRegression"]
+__all__ = ["LinearRegression", "LogisticRegression", "StandardScaler"]

@@ -15,5 +15,6 @@ except ImportError:
 
 from .linear_regression import LinearRegression
 from .logistic_regression import LogisticRegression
+from .preprocessing import StandardScaler
 
-__all__ = ["LinearRegression", "LogisticRegression"]
+__all__ = ["LinearRegression", "LogisticRegression", "StandardScaler"]
