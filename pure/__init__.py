@@ -6,5 +6,6 @@ Each model is one lesson file that stands alone; ``vectorized`` is the NumPy twi
 from .linear_regression import LinearRegression
 from .logistic_regression import LogisticRegression
 from .preprocessing import StandardScaler
+from .softmax_regression import SoftmaxRegression
 
-__all__ = ["LinearRegression", "LogisticRegression", "StandardScaler"]
+__all__ = ["LinearRegression", "LogisticRegression", "SoftmaxRegression", "StandardScaler"]

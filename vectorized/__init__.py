@@ -16,5 +16,6 @@ except ImportError:
 from .linear_regression import LinearRegression
 from .logistic_regression import LogisticRegression
 from .preprocessing import StandardScaler
+from .softmax_regression import SoftmaxRegression
 
-__all__ = ["LinearRegression", "LogisticRegression", "StandardScaler"]
+__all__ = ["LinearRegression", "LogisticRegression", "SoftmaxRegression", "StandardScaler"]
