@@ -243,7 +243,8 @@ class SoftmaxRegression:
 
     def predict(self, X: ArrayLike) -> np.ndarray:
         """Labels: for each row, the class with the highest probability (the first, on a tie); shape (m,)."""
-        return self.classes[np.argmax(self.predict_proba(X), axis=1)]
+        P = self.predict_proba(X)  # first: it checks that the model is fitted
+        return self.classes[np.argmax(P, axis=1)]
 
     def cost(self, X: ArrayLike, y: ArrayLike) -> float:
         """J = 1/m sum(M - Z[i, y_i] + log sum(e^(Z - M), axis=1)) + lambda/(2m) sum(W * W) now."""
@@ -359,7 +360,7 @@ def _check_y(y: ArrayLike, m: int) -> np.ndarray:
             raise ValueError(f"y[{i}] is {array[i].item()!r}, not a class label: a label must be an integer "
                              f"or a string (a float only if it is a whole number, such as 2.0).")
         return array.astype(np.int64)
-    _explain_bad_labels(array.tolist())
+    _explain_bad_labels(y.tolist() if isinstance(y, np.ndarray) else y)  # the originals: asarray may have changed them
 
 
 def _explain_bad_labels(values: object) -> None:
