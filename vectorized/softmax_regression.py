@@ -277,13 +277,13 @@ class SoftmaxRegression:
     def _positions(self, labels: np.ndarray) -> np.ndarray:
         """The position in ``classes`` of each label; a label not seen in fit is a ValueError."""
         classes = self.classes
-        if (labels.dtype.kind == "U") != (classes.dtype.kind == "U"):
-            unseen = [0]  # strings against integers: no label can match
-        else:
+        if (labels.dtype.kind == "U") == (classes.dtype.kind == "U"):
             # classes is sorted: searchsorted finds where each label would go, and it is
             # a class exactly when the class found there is the label itself.
             positions = np.minimum(np.searchsorted(classes, labels), len(classes) - 1)
             unseen = np.flatnonzero(classes[positions] != labels)
+        else:  # strings against integers: no label can match
+            positions, unseen = None, [0]
         if len(unseen):
             i = unseen[0]
             raise ValueError(f"y[{i}] is {labels[i].item()!r}, a label not seen in fit: this SoftmaxRegression "
