@@ -8,6 +8,7 @@ both twins print the same text.
 
 import argparse
 import importlib
+import os
 import random
 import sys
 from pathlib import Path
@@ -273,3 +274,6 @@ def main(argv: Optional[Sequence[str]] = None, backend: str = "pure") -> int:
         sys.stdout.flush()
         print(f"{parser.prog}: error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader stopped early, as in: python -m pure ... | head
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 1

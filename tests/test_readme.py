@@ -1,0 +1,260 @@
+"""The README cannot drift from the code.
+
+- Every fenced ```sh command and ```python block runs, in a fresh copy of the project
+  (as a newcomer's clone: nothing installed, run from its top folder), and exits 0, or
+  with the status its ``# exit status N`` comment names.
+- A ```text block right after such a block is its exact output (stdout, then stderr).
+- The few commands that install packages or run the test suite cannot run inside the
+  test suite; they are listed in NOT_RUN with a real check each instead.
+- Every line of code quoted in a table whose column is headed by a file name is a line
+  of that file; every file in "Copying into coursework" imports alone.
+- The picture in the README is exactly what the command quoted with it draws now.
+
+Blocks that need NumPy are skipped without it (the tox env that runs without NumPy).
+"""
+
+import configparser
+import importlib.util
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+HAVE_NUMPY = importlib.util.find_spec("numpy") is not None
+FENCE = re.compile(r"^```([\w-]*)[ \t]*\n(.*?)^```[ \t]*$", re.M | re.S)
+EXPECTED_STATUS = re.compile(r"#\s*exit status (\d+)\s*$")
+SHELL_SYNTAX = re.compile(r"[|><;&$`]")
+
+
+def blocks():
+    """The fenced blocks of the README: dicts with lang, code, line and, if a ```text block
+    follows with nothing but blank lines between, its text as 'output'."""
+    found = []
+    for match in FENCE.finditer(README):
+        found.append({"lang": match.group(1), "code": match.group(2),
+                      "line": README.count("\n", 0, match.start()) + 1,
+                      "start": match.start(), "end": match.end()})
+    for block, after in zip(found, found[1:]):
+        if after["lang"] == "text" and README[block["end"]:after["start"]].strip() == "":
+            block["output"] = after["code"]
+    return found
+
+
+def commands():
+    """(command, expected exit status, expected output or None, line) for each sh command."""
+    result = []
+    for block in blocks():
+        if block["lang"] not in ("sh", "bash", "shell", "console"):
+            continue
+        lines = [line for line in block["code"].replace("\\\n", " ").splitlines()
+                 if line.strip() and not line.strip().startswith("#")]
+        for k, line in enumerate(lines):
+            status = EXPECTED_STATUS.search(line)
+            output = block.get("output") if k == len(lines) - 1 else None
+            result.append((line.strip(), int(status.group(1)) if status else 0, output, block["line"]))
+    return result
+
+
+def python_blocks():
+    return [block for block in blocks() if block["lang"] in ("python", "py")]
+
+
+def needs_numpy(code):
+    return "numpy" in code or "vectorized" in code
+
+
+# Commands that install packages or run the suite itself: not run here, checked instead.
+
+def check_quick_start_test_command():
+    """The Quick start's test command is exactly what CI runs after its fresh venv."""
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert 'python -m pip install -e ".[test]" && python -m pytest' in ci
+    config = configparser.ConfigParser()
+    config.read(str(ROOT / "setup.cfg"))
+    test_extra = config["options.extras_require"]["test"].split()
+    assert "numpy" in test_extra and "pytest" in test_extra
+
+
+def tox_config():
+    config = configparser.ConfigParser(interpolation=None)
+    config.read(str(ROOT / "tox.ini"))
+    return config
+
+
+def check_tox():
+    """tox runs the same suite on Python 3.8 to 3.13 and without NumPy."""
+    config = tox_config()
+    envs = [env.strip() for env in config["tox"]["envlist"].split(",")]
+    assert envs == ["py38", "py39", "py310", "py311", "py312", "py313", "pure"]
+    assert "python -m pytest" in config["testenv"]["commands"]
+    assert config["testenv:pure"]["set_env"].replace(" ", "") == "PURE_ONLY=1"
+
+
+def check_install_tox():
+    """tox is installed only to run tox.ini, which exists and is the one check_tox reads."""
+    assert "tox" in tox_config()
+
+
+NOT_RUN = {
+    'python -m pip install -e ".[test]" && python -m pytest': check_quick_start_test_command,
+    "python -m pip install tox": check_install_tox,
+    "tox": check_tox,
+}
+NOT_RUNNABLE = re.compile(r"\bpip\b|\bpytest\b|^tox\b|\bchromium\b")
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory):
+    """A copy of the project as a fresh clone has it: no caches, no builds, no venvs."""
+    target = tmp_path_factory.mktemp("clone") / "project"
+    shutil.copytree(str(ROOT), str(target), ignore=shutil.ignore_patterns(
+        ".git", ".tox", ".venv", "__pycache__", "*.egg-info", "build", "dist", ".pytest_cache",
+        ".benchmarks"))
+    return target
+
+
+def clean_env():
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    env["PYTHONWARNINGS"] = "error"
+    return env
+
+
+def run_command(command, cwd):
+    """Run a README command with this interpreter standing in for ``python``."""
+    words = shlex.split(command, comments=True)
+    if SHELL_SYNTAX.search(" ".join(words)):  # pipes, redirections, &&: let the shell run it
+        line = re.sub(r"(?:^|(?<=[\s;&|(]))python(?=\s)", shlex.quote(sys.executable),
+                      command.split(" #")[0])
+        return subprocess.run(line, shell=True, cwd=str(cwd), env=clean_env(),
+                              capture_output=True, text=True, timeout=300)
+    words = [sys.executable if word == "python" else word for word in words]
+    return subprocess.run(words, cwd=str(cwd), env=clean_env(), capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_the_readme_has_commands_snippets_and_outputs():
+    assert len(commands()) >= 8 and len(python_blocks()) >= 2
+    assert sum(output is not None for _, _, output, _ in commands()) >= 2
+
+
+@pytest.mark.parametrize("command, status, output, line", commands(),
+                         ids=lambda value: value if isinstance(value, str) and "\n" not in value else "")
+def test_readme_command(command, status, output, line, clone):
+    if command in NOT_RUN:
+        NOT_RUN[command]()
+        return
+    assert not NOT_RUNNABLE.search(command), (
+        f"README line {line}: {command!r} installs packages or runs the tests, which cannot "
+        f"run inside the test suite: add it to NOT_RUN in tests/test_readme.py with a real check.")
+    if needs_numpy(command) and not HAVE_NUMPY:
+        pytest.skip("needs NumPy")
+    result = run_command(command, clone)
+    assert result.returncode == status, f"README line {line}: {command}\n{result.stdout}\n{result.stderr}"
+    if output is not None:
+        assert (result.stdout + result.stderr).splitlines() == output.splitlines()
+
+
+@pytest.mark.parametrize("block", python_blocks(), ids=lambda block: f"line {block['line']}")
+def test_readme_python_block(block, clone):
+    if needs_numpy(block["code"]) and not HAVE_NUMPY:
+        pytest.skip("needs NumPy")
+    result = subprocess.run([sys.executable, "-W", "error", "-c", block["code"]], cwd=str(clone),
+                            env=clean_env(), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, f"README line {block['line']}:\n{result.stderr}"
+    if "output" in block:
+        assert result.stdout.splitlines() == block["output"].splitlines()
+
+
+def quoted_lines():
+    """(file, quoted code, README line) for each code span in a table column headed by a file."""
+    found = []
+    lines = README.splitlines()
+    for number, line in enumerate(lines):
+        if not line.startswith("|") or number + 1 >= len(lines) or not re.match(r"^\|[-| ]+\|$", lines[number + 1]):
+            continue
+        headers = [cell.strip() for cell in line.strip("|").split("|")]
+        files = {k: header.strip("`") for k, header in enumerate(headers)
+                 if re.fullmatch(r"`[\w/]+\.py`", header)}
+        if not files:
+            continue
+        for row_number in range(number + 2, len(lines)):
+            row = lines[row_number]
+            if not row.startswith("|"):
+                break
+            cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", row.strip("|"))]
+            for k, path in files.items():
+                for code in re.findall(r"`([^`]+)`", cells[k] if k < len(cells) else ""):
+                    found.append((path, code, row_number + 1))
+    return found
+
+
+def code_lines(path):
+    """The lines of a file, stripped, without trailing comments."""
+    result = set()
+    for line in (ROOT / path).read_text(encoding="utf-8").splitlines():
+        result.add(line.strip())
+        result.add(line.split("  #")[0].strip())
+    return result
+
+
+def test_the_walkthrough_quotes_real_lines():
+    quotes = quoted_lines()
+    assert len(quotes) >= 30
+    assert {path for path, _, _ in quotes} >= {
+        "pure/linear_regression.py", "vectorized/linear_regression.py",
+        "pure/logistic_regression.py", "vectorized/logistic_regression.py"}
+    missing = [f"README line {line}: {code!r} is not a line of {path}"
+               for path, code, line in quotes if code not in code_lines(path)]
+    assert not missing, "\n".join(missing)
+
+
+def coursework_files():
+    section = README.split("## Copying into coursework", 1)[1].split("\n## ", 1)[0]
+    files = []
+    for row in section.splitlines():
+        cells = row.strip("|").split("|")
+        if row.startswith("|") and len(cells) >= 2:
+            files += re.findall(r"`(\w+/\w+\.py)`", cells[1])
+    return files
+
+
+def test_coursework_lists_every_lesson_file():
+    files = coursework_files()
+    lessons = [f"{folder}/{path.name}" for folder in ("pure", "vectorized")
+               for path in sorted((ROOT / folder).glob("*_regression.py"))]
+    assert set(lessons) <= set(files), set(lessons) - set(files)
+
+
+@pytest.mark.parametrize("path", coursework_files())
+def test_each_coursework_file_imports_alone(path, tmp_path):
+    if needs_numpy(path) and not HAVE_NUMPY:
+        pytest.skip("needs NumPy")
+    shutil.copy(str(ROOT / path), str(tmp_path / Path(path).name))
+    module = Path(path).stem
+    result = subprocess.run([sys.executable, "-W", "error", "-c", f"import {module}"],
+                            cwd=str(tmp_path), env=clean_env(), capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+
+
+def test_each_readme_picture_is_what_its_command_draws_now(clone):
+    pictures = re.findall(r"!\[[^\]]*\]\((docs/[\w.-]+\.svg)\)", README)
+    assert pictures, "the README shows a cost curve"
+    for picture in pictures:
+        quoted = [command for command, _, _, _ in commands() if f"--svg {picture}" in command]
+        assert len(quoted) == 1, f"{picture}: the README quotes no single command that draws it"
+        drawn = clone / picture
+        if drawn.exists():
+            drawn.unlink()  # whatever ran before in the clone, this run draws it afresh
+        result = run_command(quoted[0], clone)
+        assert result.returncode == 0, result.stderr
+        committed = (ROOT / picture).read_text(encoding="utf-8")
+        assert drawn.read_text(encoding="utf-8") == committed, (
+            f"{picture} is out of date: run `{quoted[0]}` and commit the result")
