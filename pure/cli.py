@@ -1,9 +1,15 @@
 """The command line behind ``python -m pure`` and ``python -m vectorized``.
 
+    python -m pure                                     the demo on small built-in data
+    python -m pure linear --data FILE.csv [options]    train and report (also logistic, softmax)
+    python -m pure show ...                            the twins side by side (sidebyside.py)
+
 Standard library only, so ``python -m pure`` runs on a bare Python. The twin
 packages share this file: ``backend`` picks which package's models do the work,
 and every number is printed with the same fixed number of significant digits, so
-both twins print the same text.
+both twins print the same text. Bad input ends in one line on standard error and
+exit status 2, never a traceback. Reading the CSV file is in datasets.py, the
+pictures of the cost curve in plot.py.
 """
 
 import argparse
