@@ -126,8 +126,10 @@ def to_xy(table: Table, source: str, target: Optional[str] = None,
         raise DataError(f"{source} has no column named {target!r}; its columns are: "
                         f"{', '.join(columns)}.")
     if len(columns) < 2:
+        separated = " If its values are separated by ';' or tabs, save it with commas." \
+            if ";" in columns[0] or "\t" in columns[0] else ""
         raise DataError(f"{source} has only one column, {columns[t]!r}: it needs at least one "
-                        f"feature column besides the target.")
+                        f"feature column besides the target.{separated}")
     feature_columns = [j for j in range(len(columns)) if j != t]
     X = []
     for row, line in zip(table.rows, table.lines):

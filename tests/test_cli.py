@@ -236,6 +236,7 @@ def errors_of(capsys, *args):
     ("ragged.csv", "x1,x2,y\n1,2,3\n4,5\n", ["line 3", "2 values", "header has 3 columns"]),
     ("textlabel.csv", "x,y\n1,2\n2,yes\n", ["line 3", "'yes' is not a number", "softmax"]),
     ("onecolumn.csv", "y\n1\n2\n", ["only one column", "feature"]),
+    ("semicolons.csv", "x;y\n1;2\n", ["only one column", "separated by ';'"]),
     ("unnamed.csv", "x,,y\n1,2,3\n", ["column 2", "no name"]),
     ("twice.csv", "x,x,y\n1,2,3\n", ["two columns are named 'x'"]),
     ("latin1.csv", "x,y\n1,2\n".encode() + b"\xe9,1\n", ["not UTF-8"]),
