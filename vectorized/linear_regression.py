@@ -119,8 +119,12 @@ class LinearRegression:
         b = 0.0
         cost_history = []
         rng = random.Random(seed)
-        order = list(range(m))
+        order = list(range(m)) if batch_size is not None else None  # only mini-batches shuffle
         previous_epoch_cost = None
+        # A work vector for the predictions, allocated once and overwritten in place
+        # (out=, +=, -=) by every update: a new length-m array for each step would be
+        # fresh memory every update, whose page faults cost more than the arithmetic.
+        work = np.empty(m)
 
         # Overflow shows up as a non-finite cost, which _check_finite_cost turns into
         # a FloatingPointError that names the cure; NumPy's warning would only say "overflow".
@@ -136,10 +140,12 @@ class LinearRegression:
                     # Full batch uses X itself (no copy); a mini-batch copies only its rows.
                     X_b, y_b = (X, y) if batch is None else (X[batch], y[batch])
                     m_b = X_b.shape[0]
+                    y_hat = work[:m_b]  # a view of length m_b, no copy
                     # Step 1: forward pass  y_hat_i = sum_j w_j x_ij + b
-                    y_hat = X_b @ w + b
+                    np.matmul(X_b, w, out=y_hat)
+                    y_hat += b
                     # Step 2: cost  J = 1/(2m) sum_i (y_hat_i - y_i)^2 + lambda/(2m) sum_j w_j^2
-                    error = y_hat - y_b
+                    error = np.subtract(y_hat, y_b, out=y_hat)  # y_hat is not needed again
                     sum_sq = error @ error
                     # Step 3: gradients  dJ/dw_j = 1/m sum_i (y_hat_i - y_i) x_ij + (lambda/m) w_j,  dJ/db = 1/m sum_i (y_hat_i - y_i)
                     grad_w = X_b.T @ error  # X^T r: the sum over i for every j at once
