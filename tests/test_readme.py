@@ -53,7 +53,8 @@ def commands():
     for block in blocks():
         if block["lang"] not in ("sh", "bash", "shell", "console"):
             continue
-        lines = [line for line in block["code"].replace("\\\n", " ").splitlines()
+        lines = [line.strip()[2:] if line.strip().startswith("$ ") else line  # a console prompt
+                 for line in block["code"].replace("\\\n", " ").splitlines()
                  if line.strip() and not line.strip().startswith("#")]
         for k, line in enumerate(lines):
             status = EXPECTED_STATUS.search(line)
@@ -145,7 +146,7 @@ def test_the_readme_has_commands_snippets_and_outputs():
 
 
 @pytest.mark.parametrize("command, status, output, line", commands(),
-                         ids=lambda value: value if isinstance(value, str) and "\n" not in value else "")
+                         ids=[command for command, _, _, _ in commands()])
 def test_readme_command(command, status, output, line, clone):
     if command in NOT_RUN:
         NOT_RUN[command]()
