@@ -8,9 +8,9 @@ Run from the root of a clone (no install needed):
 Standard library and NumPy only. Each model fits by full-batch gradient descent; each
 time is the median of several repeats. The columns of the table:
 
-- ms / update: the time of one gradient-descent update, measured by difference:
-  (time of a fit with 1 + T updates - time of a fit with 1 update) / T. What a fit does
-  once (checking and converting its input) drops out; it is the "setup ms" column.
+- updates, ms / update: T, and the time of one gradient-descent update, measured by
+  difference: (time of a fit with 1 + T updates - time of a fit with 1 update) / T. What
+  a fit does once (checking and converting its input) drops out; it is "setup ms".
 - floor ms: the least work one update can do in that twin's form of code, on the same
   data and timed in the same repeat:
     vectorized: the two matrix-vector products X w and X^T r, nothing else;
@@ -55,12 +55,13 @@ except ImportError:
 # (label, class name, learning rate): steps that are stable on standardized features.
 MODELS = (("linear", "LinearRegression", 0.1), ("logistic", "LogisticRegression", 0.5))
 
-# Sizes (m, n) of each twin: the base size, then m doubled, then n doubled.
-FULL = {"pure": [(2000, 50), (4000, 50), (2000, 100)], "pure_updates": 10,
-        "vectorized": [(200_000, 50), (400_000, 50), (200_000, 100)], "vectorized_updates": 100,
+# (m, n, T) of each twin: its base size, then m doubled, then n doubled; T updates are
+# timed (fewer at the doubled vectorized sizes, which take twice as long per update).
+FULL = {"pure": [(2000, 50, 10), (4000, 50, 10), (2000, 100, 10)],
+        "vectorized": [(200_000, 50, 100), (400_000, 50, 50), (200_000, 100, 50)],
         "repeats": 5}
-QUICK = {"pure": [(60, 5), (120, 5), (60, 10)], "pure_updates": 3,
-         "vectorized": [(2000, 5), (4000, 5), (2000, 10)], "vectorized_updates": 5,
+QUICK = {"pure": [(60, 5, 20), (120, 5, 20), (60, 10, 20)],
+         "vectorized": [(2000, 5, 20), (4000, 5, 20), (2000, 10, 20)],
          "repeats": 3}
 
 # Upper bounds on "x floor" at each twin's base size.
@@ -156,76 +157,106 @@ def fit_seconds(package, name, learning_rate, X, y, n_updates):
 def peak_extra_bytes(package, name, learning_rate, X, y, n_updates=3):
     """The peak memory a fit allocates on top of what exists before it (X and y)."""
     model = getattr(package, name)(learning_rate=learning_rate, n_iters=n_updates)
-    return traced(lambda: model.fit(X, y) and tracemalloc.get_traced_memory()[1])[0]
+    gc.collect()
+    tracemalloc.start()
+    try:
+        model.fit(X, y)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
 
 
-def measure(package, floor, X, y_by_model, x_bytes, n_updates, repeats):
-    """Time both models and the floor on one data set; one dict of results per model."""
-    m = len(X)
-    times = {label: {"update": [], "ratio": [], "setup": []} for label, _, _ in MODELS}
-    floors = []
+def time_once(case):
+    """One repeat on one data set: the floor, then each model; seconds per update."""
+    package, floor, X, y_by_model = case["package"], case["floor"], case["X"], case["y"]
+    n_updates = case["updates"]
+    sample = {"floor": floor(X, y_by_model["linear"], n_updates)}
+    for label, name, learning_rate in MODELS:
+        one = fit_seconds(package, name, learning_rate, X, y_by_model[label], 1)
+        many = fit_seconds(package, name, learning_rate, X, y_by_model[label], 1 + n_updates)
+        sample[label] = (many - one) / n_updates
+        sample[label + " setup"] = one - sample[label]
+    return sample
+
+
+def measure(cases, repeats):
+    """Time every case in turn, repeats times; return the samples of each case.
+
+    Each repeat goes through all the cases, so the ratios between cases (the growth,
+    pure / vectorized) compare times taken close together, whatever else the machine
+    is doing meanwhile; the medians are then taken over the repeats.
+    """
+    samples = [[] for _ in cases]
     gc.disable()  # as timeit does: the collector's pauses would only add noise
     try:
         for _ in range(repeats):
-            floors.append(floor(X, y_by_model["linear"], n_updates))
-            for label, name, learning_rate in MODELS:
-                y = y_by_model[label]
-                one = fit_seconds(package, name, learning_rate, X, y, 1)
-                many = fit_seconds(package, name, learning_rate, X, y, 1 + n_updates)
-                update = (many - one) / n_updates
-                times[label]["update"].append(update)
-                times[label]["ratio"].append(update / floors[-1])
-                times[label]["setup"].append(one - update)
+            for case, case_samples in zip(cases, samples):
+                case_samples.append(time_once(case))
     finally:
         gc.enable()
-    results = {}
-    for label, name, learning_rate in MODELS:
-        peak = peak_extra_bytes(package, name, learning_rate, X, y_by_model[label])
-        results[label] = {key: statistics.median(values) for key, values in times[label].items()}
-        results[label].update(floor=statistics.median(floors), peak_x=peak / x_bytes, peak_m=peak / (8 * m))
-    return results
+    return samples
+
+
+def summarize(case, samples, base_samples, label):
+    """The medians of one model on one case: the cells of one row of the table."""
+    def median(values):
+        return statistics.median(list(values))
+
+    m = case["m"]
+    result = {
+        "update": median(s[label] for s in samples),
+        "floor": median(s["floor"] for s in samples),
+        "ratio": median(s[label] / s["floor"] for s in samples),
+        "setup": median(s[label + " setup"] for s in samples),
+    }
+    if base_samples is not samples:
+        result["growth"] = (median(s[label] / b[label] for s, b in zip(samples, base_samples)),
+                            median(s["floor"] / b["floor"] for s, b in zip(samples, base_samples)))
+    name, learning_rate = {label_: (name_, rate) for label_, name_, rate in MODELS}[label]
+    peak = peak_extra_bytes(case["package"], name, learning_rate, case["X"], case["y"][label])
+    result.update(peak_x=peak / case["x_bytes"], peak_m=peak / (8 * m))
+    return result
 
 
 def run(config):
     """Measure every size of both twins; return the rows of the table."""
-    rows = []  # (model label, twin, m, n, results)
-    twins = [("pure", pure, pure_data, pure_floor)]
+    rows = []  # (model label, twin, m, n, result)
+
+    def case(twin, package, floor, data, n_updates):
+        X, y_by_model, x_bytes = data
+        return {"twin": twin, "package": package, "floor": floor, "X": X, "y": y_by_model,
+                "x_bytes": x_bytes, "m": len(X), "n": len(X[0]), "updates": n_updates}
+
+    # The pure twin at its sizes, then the vectorized twin on the pure base data (for
+    # the pure / vectorized column), all timed in the same repeats.
+    groups = [[case("pure", pure, pure_floor, pure_data(m, n), T) for m, n, T in config["pure"]]]
     if np is not None:
-        twins.append(("vectorized", vectorized, vectorized_data, vectorized_floor))
-    same_data = {}  # the vectorized twin on the pure twin's base data: pure / vectorized
-    for twin, package, make_data, floor in twins:
-        sizes, n_updates = config[twin], config[twin + "_updates"]
-        by_size = {}
-        for m, n in sizes:
-            X, y_by_model, x_bytes = make_data(m, n)
-            by_size[(m, n)] = measure(package, floor, X, y_by_model, x_bytes, n_updates, config["repeats"])
-            if twin == "pure" and (m, n) == sizes[0] and np is not None:
-                X_array = np.array(X)
-                y_arrays = {label: np.array(y) for label, y in y_by_model.items()}
-                same_data = measure(vectorized, vectorized_floor, X_array, y_arrays, X_array.nbytes,
-                                    n_updates, config["repeats"])
-            del X, y_by_model
-        base = by_size[sizes[0]]
-        for m, n in sizes:
+        base = groups[0][0]
+        X_array = np.array(base["X"])
+        y_arrays = {label: np.array(y) for label, y in base["y"].items()}
+        groups[0].append(case("vectorized", vectorized, vectorized_floor,
+                              (X_array, y_arrays, X_array.nbytes), base["updates"]))
+        groups.append([case("vectorized", vectorized, vectorized_floor, vectorized_data(m, n), T)
+                       for m, n, T in config["vectorized"]])
+    for group in groups:
+        samples = measure(group, config["repeats"])
+        for k, (group_case, case_samples) in enumerate(zip(group, samples)):
+            base_samples = samples[0] if group_case["twin"] == group[0]["twin"] else case_samples
             for label, _, _ in MODELS:
-                result = by_size[(m, n)][label]
-                if (m, n) != sizes[0]:
-                    result["growth"] = (result["update"] / base[label]["update"],
-                                        result["floor"] / base[label]["floor"])
-                if twin == "pure" and (m, n) == sizes[0] and same_data:
-                    result["speed"] = result["update"] / same_data[label]["update"]
-                rows.append((label, twin, m, n, result))
-        if twin == "pure" and same_data:
-            m, n = sizes[0]
-            rows.extend((label, "vectorized", m, n, same_data[label]) for label, _, _ in MODELS)
+                result = summarize(group_case, case_samples, base_samples, label)
+                if group is groups[0] and k == 0 and np is not None:
+                    result["speed"] = statistics.median(
+                        p[label] / v[label] for p, v in zip(case_samples, samples[-1]))
+                result["updates"] = group_case["updates"]
+                rows.append((label, group_case["twin"], group_case["m"], group_case["n"], result))
     return rows
 
 
 # ---------------------------------------------------------------------------------
 # Reporting
 
-COLUMNS = ["model", "twin", "m", "n", "ms / update", "floor ms", "x floor", "growth (floor)",
-           "setup ms", "peak extra / X", "m-vectors", "pure / vectorized"]
+COLUMNS = ["model", "twin", "m", "n", "updates", "ms / update", "floor ms", "x floor",
+           "growth (floor)", "setup ms", "peak extra / X", "m-vectors", "pure / vectorized"]
 
 
 def table(rows):
@@ -233,23 +264,24 @@ def table(rows):
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "|".join("---" for _ in COLUMNS) + "|"]
     for label, twin, m, n, r in rows:
         growth = f"{r['growth'][0]:.2f} ({r['growth'][1]:.2f})" if "growth" in r else ""
-        cells = [label, twin, f"{m:,}", str(n), f"{r['update'] * 1e3:.3g}", f"{r['floor'] * 1e3:.3g}",
-                 f"{r['ratio']:.2f}", growth, f"{r['setup'] * 1e3:.3g}", f"{r['peak_x']:.3f}",
-                 f"{r['peak_m']:.1f}", f"{r['speed']:.0f}" if "speed" in r else ""]
+        cells = [label, twin, f"{m:,}", str(n), str(r["updates"]),
+                 f"{r['update'] * 1e3:.3g}", f"{r['floor'] * 1e3:.3g}", f"{r['ratio']:.2f}", growth,
+                 f"{r['setup'] * 1e3:.3g}", f"{r['peak_x']:.3f}", f"{r['peak_m']:.1f}",
+                 f"{r['speed']:.0f}" if "speed" in r else ""]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def summary(rows, config):
-    """One line per target of the performance issue, read off the table."""
+    """The targets, read off the table: x floor and memory at the base sizes, growth."""
     lines = []
     for label, twin, m, n, r in rows:
-        if (m, n) == config[twin][0] and (label, twin) in TARGETS:
+        if (m, n) == config[twin][0][:2] and (label, twin) in TARGETS:
             limit = TARGETS[(label, twin)]
             verdict = "holds" if r["ratio"] <= limit else "MISSED"
             lines.append(f"- {label} {twin}, m={m:,} n={n}: {r['ratio']:.2f} x floor, "
                          f"target <= {limit}: {verdict}")
-        if (m, n) == config[twin][0] and twin == "vectorized":
+        if (m, n) == config[twin][0][:2] and twin == "vectorized":
             verdict = "no copy of X" if r["peak_x"] < 0.5 else "X IS COPIED"
             lines.append(f"- {label} {twin}, m={m:,} n={n}: peak extra memory {r['peak_m']:.1f} "
                          f"vectors of length m ({r['peak_x']:.3f} of X): {verdict}")
@@ -272,8 +304,7 @@ def main(argv=None):
     rows = run(config)
     numpy_version = f"NumPy {np.__version__}" if np is not None else "no NumPy (pure twin only)"
     print(f"Python {platform.python_version()}, {numpy_version}, {os.cpu_count()} CPUs; "
-          f"median of {config['repeats']} repeats; timed fits of 1 + {config['pure_updates']} (pure) "
-          f"and 1 + {config['vectorized_updates']} (vectorized) updates" + (" [--quick]" if args.quick else ""))
+          f"median of {config['repeats']} repeats" + (" [--quick]" if args.quick else ""))
     print()
     print(table(rows))
     print()
