@@ -65,6 +65,7 @@ MODELS = {  # subcommand: (class name, title, name of its score)
     "logistic": ("LogisticRegression", "Logistic regression", "accuracy"),
     "softmax": ("SoftmaxRegression", "Softmax regression", "accuracy"),
 }
+SOLVERS = {"linear": "normal", "logistic": "newton"}  # the solver besides gradient descent
 
 
 def build_parser(backend: str) -> argparse.ArgumentParser:
@@ -107,6 +108,11 @@ def build_parser(backend: str) -> argparse.ArgumentParser:
                               help="mini-batches of B samples (default: the whole training set)")
         training.add_argument("--seed", type=int, default=0,
                               help="seed of the shuffles and of the hold-out split (default 0)")
+        if name in SOLVERS:
+            training.add_argument("--solver", choices=["gd", SOLVERS[name]], default="gd",
+                                  help=f"gd: gradient descent (default); {SOLVERS[name]}: "
+                                       + ("the exact normal equation" if name == "linear"
+                                          else "Newton's method, a handful of steps"))
         output = sub.add_argument_group("output")
         output.add_argument("--every", type=non_negative, metavar="K",
                             help="print the cost every K updates (default: about ten lines; "
@@ -197,12 +203,16 @@ def train(args: argparse.Namespace, models: object, prog: str) -> int:
         options["learning_rate"] = args.learning_rate
     if args.n_iters is not None:
         options["n_iters"] = args.n_iters
+    if getattr(args, "solver", "gd") != "gd":  # only shown when chosen, as softmax has none
+        options["solver"] = args.solver
     model = Model(**options)
     if args.every is not None:
         model.verbose = args.every
     elif isinstance(model.n_iters, int) and model.n_iters > 0:  # about ten progress lines
         batches = 1 if not args.batch_size or args.batch_size < 1 else -(-len(train_rows) // args.batch_size)
         model.verbose = max(1, -(-model.n_iters * batches // 10))
+    if "solver" in options and args.every is None:
+        model.verbose = 1  # the exact solvers take one step or a handful: show them all
     print(f"model: {model!r}")
     try:
         model.fit(X_train, y_train)

@@ -33,7 +33,7 @@ full one and the objective does not depend on B.
 import math
 import numbers
 import random
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Tuple
 
 Vector = List[float]
 Matrix = List[Vector]
@@ -67,6 +67,14 @@ class LinearRegression:
         Seed of the shuffle; the same seed gives the same result on every run.
     verbose : int, default 0
         If k > 0, print ``iteration t: cost J`` every k updates and at the last.
+    solver : {"gd", "normal"}, default "gd"
+        "gd": gradient descent as above. "normal": the exact minimizer in one linear
+        solve of the normal equation (X1^T X1 + L) theta = X1^T y, where X1 is X with a
+        column of ones for the bias and L is lambda on the weights' diagonal and 0 for
+        the bias; learning_rate, n_iters, tol and seed are not used, and
+        ``cost_history`` holds the single final cost. A singular system (a constant or
+        duplicate column, fewer samples than parameters) raises ValueError: use l2 > 0
+        or solver="gd".
 
     Attributes (set by ``fit``)
     ---------------------------
@@ -89,6 +97,7 @@ class LinearRegression:
         batch_size: Optional[int] = None,
         seed: int = 0,
         verbose: int = 0,
+        solver: str = "gd",
     ) -> None:
         # Like scikit-learn: store the hyperparameters untouched, check them in fit,
         # so a learner can change model.learning_rate and fit again.
@@ -99,15 +108,24 @@ class LinearRegression:
         self.batch_size = batch_size
         self.seed = seed
         self.verbose = verbose
+        self.solver = solver
 
     def fit(self, X: Sequence[Sequence[float]], y: Sequence[float]) -> "LinearRegression":
         """Learn ``weights`` and ``bias`` from X (m rows, n columns) and y (m values)."""
         learning_rate, n_iters, l2, tol, batch_size, seed, verbose = _check_hyperparameters(self)
+        solver = _check_solver(self.solver, batch_size)
         X = _check_X(X)
         y = _check_y(y, len(X))
         m, n = len(X), len(X[0])
         if batch_size is not None and batch_size >= m:
             batch_size = None  # one batch holding every sample is full-batch descent
+        if solver == "normal":
+            w, b = _normal_equation(X, y, l2)  # exact, in one linear solve
+            cost_history = [_cost(X, y, w, b, l2)]
+            if verbose:
+                print(f"iteration 1: cost {cost_history[0]:.6g}")
+            self.weights, self.bias, self.cost_history = w, b, cost_history
+            return self
 
         # Work on local names; the model's attributes change only after success,
         # so a fit that raises leaves the model exactly as it was.
@@ -191,14 +209,7 @@ class LinearRegression:
         X = self._check_fitted_X(X, "cost")
         y = _check_y(y, len(X))
         l2 = _check_hyperparameters(self)[2]
-        m = len(X)
-        sum_sq = 0.0
-        for y_hat_i, y_i in zip(self.predict(X), y):
-            sum_sq += (y_hat_i - y_i) * (y_hat_i - y_i)
-        penalty = 0.0
-        for w_j in self.weights:
-            penalty += w_j * w_j
-        return sum_sq / (2 * m) + l2 / (2 * m) * penalty
+        return _cost(X, y, self.weights, self.bias, l2)
 
     def score(self, X: Sequence[Sequence[float]], y: Sequence[float]) -> float:
         """Coefficient of determination R^2 = 1 - sum_i (y_i - y_hat_i)^2 / sum_i (y_i - mean(y))^2.
@@ -222,7 +233,7 @@ class LinearRegression:
     def __repr__(self) -> str:
         return (f"LinearRegression(learning_rate={self.learning_rate!r}, n_iters={self.n_iters!r}, "
                 f"l2={self.l2!r}, tol={self.tol!r}, batch_size={self.batch_size!r}, "
-                f"seed={self.seed!r}, verbose={self.verbose!r})")
+                f"seed={self.seed!r}, verbose={self.verbose!r}, solver={self.solver!r})")
 
     def _check_fitted_X(self, X: Sequence[Sequence[float]], method: str) -> Matrix:
         if not hasattr(self, "weights"):
@@ -233,6 +244,97 @@ class LinearRegression:
             raise ValueError(f"X has {len(X[0])} features per row, but this LinearRegression "
                              f"was fitted with {len(self.weights)} features.")
         return X
+
+
+def _cost(X: Matrix, y: Vector, w: Vector, b: float, l2: float) -> float:
+    """J(w, b) = 1/(2m) sum_i (y_hat_i - y_i)^2 + lambda/(2m) sum_j w_j^2."""
+    m = len(X)
+    sum_sq = 0.0
+    for x_i, y_i in zip(X, y):
+        y_hat_i = b
+        for w_j, x_ij in zip(w, x_i):
+            y_hat_i += w_j * x_ij
+        sum_sq += (y_hat_i - y_i) * (y_hat_i - y_i)
+    penalty = 0.0
+    for w_j in w:
+        penalty += w_j * w_j
+    return sum_sq / (2 * m) + l2 / (2 * m) * penalty
+
+
+def _normal_equation(X: Matrix, y: Vector, l2: float) -> Tuple[Vector, float]:
+    """The exact minimizer of J: solve (X1^T X1 + L) theta = X1^T y for theta = (w, b).
+
+    Setting every dJ/dw_j and dJ/db to zero gives these n + 1 linear equations.
+    x1_i is x_i with a 1 appended for the bias, so b is the last entry of theta;
+        A_jk = sum_i x1_ij x1_ik + lambda [j = k, and j is a weight, not the bias]
+        r_j  = sum_i x1_ij y_i
+    """
+    m, n = len(X), len(X[0])
+    A = [[0.0] * (n + 1) for _ in range(n + 1)]
+    r = [0.0] * (n + 1)
+    for x_i, y_i in zip(X, y):
+        x1_i = x_i + [1.0]
+        for j in range(n + 1):
+            r[j] += x1_i[j] * y_i
+            for k in range(j + 1):  # A is symmetric: sum the lower triangle, mirror it below
+                A[j][k] += x1_i[j] * x1_i[k]
+    for j in range(n + 1):
+        for k in range(j):
+            A[k][j] = A[j][k]
+    for j in range(n):  # the bias, entry n, is never penalized
+        A[j][j] += l2
+    theta = _solve_symmetric(A, r)
+    if theta is None:
+        raise ValueError(
+            f"the normal equation is singular: X^T X (with the column of ones for the bias) "
+            f"cannot be inverted, because a feature column is constant, duplicates another or is "
+            f"a combination of others, or there are fewer samples ({m}) than parameters ({n + 1}). "
+            f"Use l2 > 0 (ridge regression) or solver='gd'.")
+    return theta[:n], theta[n]
+
+
+def _solve_symmetric(A: Matrix, r: Vector) -> Optional[Vector]:
+    """Solve A theta = r for a symmetric positive definite A, by Cholesky: A = L L^T.
+
+    Written out as loops, like the rest of this file. First the system is equilibrated,
+    S = D A D with D = diag(1 / sqrt(A_jj)), so that S has ones on its diagonal and the
+    test below does not depend on the units of the features. Then the k-th pivot of S,
+    d_k = S_kk - sum_(j<k) L_kj^2, lies in (0, 1]: it is the share of column k that the
+    earlier columns do not explain. d_k < 1e-10 means column k is (numerically) a
+    combination of the others, the system is singular, and None is returned.
+    """
+    size = len(A)
+    if any(not A[j][j] > 0 for j in range(size)):
+        return None  # a zero column (or a NaN)
+    d = [1.0 / math.sqrt(A[j][j]) for j in range(size)]
+    S = [[d[j] * A[j][k] * d[k] for k in range(size)] for j in range(size)]
+    L = [[0.0] * size for _ in range(size)]
+    for k in range(size):
+        pivot = S[k][k]
+        for j in range(k):
+            pivot -= L[k][j] * L[k][j]
+        if not pivot >= 1e-10:
+            return None
+        L[k][k] = math.sqrt(pivot)
+        for i in range(k + 1, size):
+            total = S[i][k]
+            for j in range(k):
+                total -= L[i][j] * L[k][j]
+            L[i][k] = total / L[k][k]
+    # Forward substitution L u = D r, then back substitution L^T v = u; theta = D v.
+    u = [0.0] * size
+    for k in range(size):
+        total = d[k] * r[k]
+        for j in range(k):
+            total -= L[k][j] * u[j]
+        u[k] = total / L[k][k]
+    v = [0.0] * size
+    for k in reversed(range(size)):
+        total = u[k]
+        for j in range(k + 1, size):
+            total -= L[j][k] * v[j]
+        v[k] = total / L[k][k]
+    return [d[k] * v[k] for k in range(size)]
 
 
 # Input checks. They run once at the public boundary, so the loops above can trust
@@ -318,6 +420,17 @@ def _check_hyperparameters(model: LinearRegression) -> tuple:
     if verbose < 0:
         raise ValueError(f"verbose must be an integer >= 0 (0 prints nothing), got {verbose!r}.")
     return learning_rate, n_iters, l2, tol, batch_size, seed, verbose
+
+
+def _check_solver(solver: object, batch_size: Optional[int]) -> str:
+    if not isinstance(solver, str):
+        raise TypeError(f"solver must be a string, \"gd\" or \"normal\", got {type(solver).__name__} {solver!r}.")
+    if solver not in ("gd", "normal"):
+        raise ValueError(f"solver must be \"gd\" (gradient descent) or \"normal\", got {solver!r}.")
+    if solver != "gd" and batch_size is not None:
+        raise ValueError(f"batch_size works with solver=\"gd\" only; solver={solver!r} always uses "
+                         f"every sample. Leave batch_size=None.")
+    return solver
 
 
 def _check_finite_cost(cost: float, iteration: int, learning_rate: float) -> None:

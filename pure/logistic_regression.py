@@ -44,7 +44,7 @@ full one and the objective does not depend on B.
 import math
 import numbers
 import random
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Tuple
 
 Vector = List[float]
 Matrix = List[Vector]
@@ -88,6 +88,16 @@ class LogisticRegression:
         Seed of the shuffle; the same seed gives the same result on every run.
     verbose : int, default 0
         If k > 0, print ``iteration t: cost J`` every k updates and at the last.
+    solver : {"gd", "newton"}, default "gd"
+        "gd": gradient descent as above. "newton": Newton's method (IRLS) on the same
+        cost, theta <- theta - H^-1 g with the Hessian
+        H = 1/m X1^T S X1 + lambda/m I', S = diag(p_i (1 - p_i)), X1 = X with a column
+        of ones, I' the identity with 0 for the bias. It needs no learning rate and
+        converges in a handful of steps; ``cost_history`` has one entry per step;
+        n_iters caps the steps, tol stops them as for gradient descent, and they also
+        stop by themselves once a step no longer changes the parameters
+        (max |step| <= 1e-12 (1 + max |theta|)). Perfectly separable classes with
+        l2=0 have no optimum at finite weights: that raises ValueError (use l2 > 0).
 
     Attributes (set by ``fit``)
     ---------------------------
@@ -110,6 +120,7 @@ class LogisticRegression:
         batch_size: Optional[int] = None,
         seed: int = 0,
         verbose: int = 0,
+        solver: str = "gd",
     ) -> None:
         # Like scikit-learn: store the hyperparameters untouched, check them in fit,
         # so a learner can change model.learning_rate and fit again.
@@ -120,15 +131,21 @@ class LogisticRegression:
         self.batch_size = batch_size
         self.seed = seed
         self.verbose = verbose
+        self.solver = solver
 
     def fit(self, X: Sequence[Sequence[float]], y: Sequence[float]) -> "LogisticRegression":
         """Learn ``weights`` and ``bias`` from X (m rows, n columns) and 0/1 labels y."""
         learning_rate, n_iters, l2, tol, batch_size, seed, verbose = _check_hyperparameters(self)
+        solver = _check_solver(self.solver, batch_size)
         X = _check_X(X)
         y = _check_labels(_check_y(y, len(X)))
         m, n = len(X), len(X[0])
         if batch_size is not None and batch_size >= m:
             batch_size = None  # one batch holding every sample is full-batch descent
+        if solver == "newton":
+            w, b, cost_history = _newton_method(X, y, l2, n_iters, tol, verbose)
+            self.weights, self.bias, self.cost_history = w, b, cost_history
+            return self
 
         # Work on local names; the model's attributes change only after success,
         # so a fit that raises leaves the model exactly as it was.
@@ -233,7 +250,7 @@ class LogisticRegression:
     def __repr__(self) -> str:
         return (f"LogisticRegression(learning_rate={self.learning_rate!r}, n_iters={self.n_iters!r}, "
                 f"l2={self.l2!r}, tol={self.tol!r}, batch_size={self.batch_size!r}, "
-                f"seed={self.seed!r}, verbose={self.verbose!r})")
+                f"seed={self.seed!r}, verbose={self.verbose!r}, solver={self.solver!r})")
 
     def _logits(self, X: Matrix) -> Vector:
         w, b = self.weights, self.bias
@@ -254,6 +271,137 @@ class LogisticRegression:
             raise ValueError(f"X has {len(X[0])} features per row, but this LogisticRegression "
                              f"was fitted with {len(self.weights)} features.")
         return X
+
+
+_ONE_CLASS = ("y holds one class only (all 0 or all 1): the cost falls for ever as the bias, "
+              "which is never penalized, goes to infinity, so Newton's method has no optimum to "
+              "find, whatever l2. Use solver='gd' with a fixed n_iters, or data with both classes.")
+
+
+def _newton_method(X: Matrix, y: Vector, l2: float, n_iters: int, tol: Optional[float],
+                   verbose: int) -> Tuple[Vector, float, Vector]:
+    """Newton's method (iteratively reweighted least squares) on the same cost J.
+
+    theta = (w, b), and x1_i is x_i with a 1 appended for the bias. Each step solves
+    for the minimum of the quadratic model of J around theta:
+        g_j  = dJ/dtheta_j = 1/m sum_i (p_i - y_i) x1_ij  +  (lambda/m) w_j
+        H_jk = 1/m sum_i p_i (1 - p_i) x1_ij x1_ik  +  (lambda/m) [j = k, j a weight]
+        theta <- theta - H^-1 g
+    p_i (1 - p_i) = e_i / (1 + e_i)^2 with the same e_i = e^(-|z_i|) as the sigmoid,
+    so it never overflows. No learning rate: near the optimum each step roughly
+    squares the error, so a handful of steps reach machine precision.
+    """
+    m, n = len(X), len(X[0])
+    if min(y) == max(y):
+        raise ValueError(_ONE_CLASS)
+    w = [0.0] * n
+    b = 0.0
+    cost_history = []
+    exp, log1p = math.exp, math.log1p
+    for iteration in range(1, n_iters + 1):
+        sum_loss = 0.0
+        g = [0.0] * (n + 1)
+        H = [[0.0] * (n + 1) for _ in range(n + 1)]
+        separated = True  # does every sample already lie on its own side of z = 0?
+        for x_i, y_i in zip(X, y):
+            x1_i = x_i + [1.0]
+            z_i = b
+            for j in range(n):
+                z_i += w[j] * x_i[j]
+            e_i = exp(-abs(z_i))
+            p_i = (1.0 if z_i >= 0 else e_i) / (1.0 + e_i)
+            sum_loss += max(z_i, 0.0) - y_i * z_i + log1p(e_i)
+            separated = separated and z_i != 0.0 and (z_i > 0) == (y_i == 1.0)
+            error_i = p_i - y_i
+            s_i = e_i / ((1.0 + e_i) * (1.0 + e_i))  # p_i (1 - p_i)
+            for j in range(n + 1):
+                g[j] += error_i * x1_i[j]
+                for k in range(j + 1):  # H is symmetric: sum the lower triangle
+                    H[j][k] += s_i * x1_i[j] * x1_i[k]
+        penalty = 0.0
+        for j in range(n):
+            penalty += w[j] * w[j]
+        cost = sum_loss / m + l2 / (2 * m) * penalty
+        if not math.isfinite(cost):
+            raise FloatingPointError(
+                f"Newton's method diverged: the cost is {cost} at iteration {iteration}. "
+                f"Try l2 > 0 or scale the features (see StandardScaler).")
+        cost_history.append(cost)
+        if l2 == 0.0 and separated:
+            raise ValueError(
+                f"the classes are perfectly separable: at Newton step "
+                f"{iteration} the weights already put every sample on its own side, so with l2=0 the "
+                f"cost has no minimum at finite weights and Newton's method would push them to "
+                f"infinity. Use l2 > 0, or solver='gd' with a fixed n_iters.")
+        for j in range(n + 1):
+            g[j] /= m
+            for k in range(j + 1):
+                H[j][k] /= m
+                H[k][j] = H[j][k]
+        for j in range(n):  # the bias, entry n, is never penalized
+            g[j] += l2 / m * w[j]
+            H[j][j] += l2 / m
+        step = _solve_symmetric(H, g)
+        if step is None:
+            raise ValueError(
+                f"the Hessian is singular at Newton step {iteration}: a feature column is constant, "
+                f"duplicates another or is a combination of others. Use l2 > 0, or solver='gd'.")
+        w = [w[j] - step[j] for j in range(n)]
+        b = b - step[n]
+        if verbose and iteration % verbose == 0:
+            print(f"iteration {iteration}: cost {cost:.6g}")
+        if tol is not None and iteration > 1 and abs(cost - cost_history[-2]) < tol:
+            break
+        largest = max([abs(b)] + [abs(w_j) for w_j in w])
+        if max(abs(s) for s in step) <= 1e-12 * (1.0 + largest):
+            break  # the step no longer changes theta: further steps cannot lower J
+    if verbose and len(cost_history) % verbose != 0:
+        print(f"iteration {len(cost_history)}: cost {cost_history[-1]:.6g}")
+    return w, b, cost_history
+
+
+def _solve_symmetric(A: Matrix, r: Vector) -> Optional[Vector]:
+    """Solve A theta = r for a symmetric positive definite A, by Cholesky: A = L L^T.
+
+    Written out as loops, like the rest of this file. First the system is equilibrated,
+    S = D A D with D = diag(1 / sqrt(A_jj)), so that S has ones on its diagonal and the
+    test below does not depend on the units of the features. Then the k-th pivot of S,
+    d_k = S_kk - sum_(j<k) L_kj^2, lies in (0, 1]: it is the share of column k that the
+    earlier columns do not explain. d_k < 1e-10 means column k is (numerically) a
+    combination of the others, the system is singular, and None is returned.
+    """
+    size = len(A)
+    if any(not A[j][j] > 0 for j in range(size)):
+        return None  # a zero column (or a NaN)
+    d = [1.0 / math.sqrt(A[j][j]) for j in range(size)]
+    S = [[d[j] * A[j][k] * d[k] for k in range(size)] for j in range(size)]
+    L = [[0.0] * size for _ in range(size)]
+    for k in range(size):
+        pivot = S[k][k]
+        for j in range(k):
+            pivot -= L[k][j] * L[k][j]
+        if not pivot >= 1e-10:
+            return None
+        L[k][k] = math.sqrt(pivot)
+        for i in range(k + 1, size):
+            total = S[i][k]
+            for j in range(k):
+                total -= L[i][j] * L[k][j]
+            L[i][k] = total / L[k][k]
+    # Forward substitution L u = D r, then back substitution L^T v = u; theta = D v.
+    u = [0.0] * size
+    for k in range(size):
+        total = d[k] * r[k]
+        for j in range(k):
+            total -= L[k][j] * u[j]
+        u[k] = total / L[k][k]
+    v = [0.0] * size
+    for k in reversed(range(size)):
+        total = u[k]
+        for j in range(k + 1, size):
+            total -= L[j][k] * v[j]
+        v[k] = total / L[k][k]
+    return [d[k] * v[k] for k in range(size)]
 
 
 # Input checks. They run once at the public boundary, so the loops above can trust
@@ -339,6 +487,17 @@ def _check_hyperparameters(model: LogisticRegression) -> tuple:
     if verbose < 0:
         raise ValueError(f"verbose must be an integer >= 0 (0 prints nothing), got {verbose!r}.")
     return learning_rate, n_iters, l2, tol, batch_size, seed, verbose
+
+
+def _check_solver(solver: object, batch_size: Optional[int]) -> str:
+    if not isinstance(solver, str):
+        raise TypeError(f"solver must be a string, \"gd\" or \"newton\", got {type(solver).__name__} {solver!r}.")
+    if solver not in ("gd", "newton"):
+        raise ValueError(f"solver must be \"gd\" (gradient descent) or \"newton\", got {solver!r}.")
+    if solver != "gd" and batch_size is not None:
+        raise ValueError(f"batch_size works with solver=\"gd\" only; solver={solver!r} always uses "
+                         f"every sample. Leave batch_size=None.")
+    return solver
 
 
 def _check_finite_cost(cost: float, iteration: int, learning_rate: float) -> None:

@@ -35,7 +35,7 @@ import math
 import numbers
 import random
 import warnings
-from typing import Optional
+from typing import Optional, Tuple
 
 import numpy as np
 
@@ -71,6 +71,14 @@ class LinearRegression:
         Seed of the shuffle; the same seed gives the same result on every run.
     verbose : int, default 0
         If k > 0, print ``iteration t: cost J`` every k updates and at the last.
+    solver : {"gd", "normal"}, default "gd"
+        "gd": gradient descent as above. "normal": the exact minimizer in one linear
+        solve of the normal equation (X1^T X1 + L) theta = X1^T y, where X1 is X with a
+        column of ones for the bias and L is lambda on the weights' diagonal and 0 for
+        the bias; learning_rate, n_iters, tol and seed are not used, and
+        ``cost_history`` holds the single final cost. A singular system (a constant or
+        duplicate column, fewer samples than parameters) raises ValueError: use l2 > 0
+        or solver="gd".
 
     Attributes (set by ``fit``)
     ---------------------------
@@ -93,6 +101,7 @@ class LinearRegression:
         batch_size: Optional[int] = None,
         seed: int = 0,
         verbose: int = 0,
+        solver: str = "gd",
     ) -> None:
         # Like scikit-learn: store the hyperparameters untouched, check them in fit,
         # so a learner can change model.learning_rate and fit again.
@@ -103,15 +112,24 @@ class LinearRegression:
         self.batch_size = batch_size
         self.seed = seed
         self.verbose = verbose
+        self.solver = solver
 
     def fit(self, X: ArrayLike, y: ArrayLike) -> "LinearRegression":
         """Learn ``weights`` and ``bias`` from X, shape (m, n), and y, shape (m,) or (m, 1)."""
         learning_rate, n_iters, l2, tol, batch_size, seed, verbose = _check_hyperparameters(self)
+        solver = _check_solver(self.solver, batch_size)
         X = _check_X(X)
         y = _check_y(y, X.shape[0])
         m, n = X.shape
         if batch_size is not None and batch_size >= m:
             batch_size = None  # one batch holding every sample is full-batch descent
+        if solver == "normal":
+            w, b = _normal_equation(X, y, l2)  # exact, in one linear solve
+            cost_history = [_cost(X, y, w, b, l2)]
+            if verbose:
+                print(f"iteration 1: cost {cost_history[0]:.6g}")
+            self.weights, self.bias, self.cost_history = w, b, cost_history
+            return self
 
         # Work on local names; the model's attributes change only after success,
         # so a fit that raises leaves the model exactly as it was.
@@ -189,10 +207,7 @@ class LinearRegression:
         X = self._check_fitted_X(X, "cost")
         y = _check_y(y, X.shape[0])
         l2 = _check_hyperparameters(self)[2]
-        m = X.shape[0]
-        error = self.predict(X) - y
-        w = self.weights
-        return float(error @ error / (2 * m) + l2 / (2 * m) * (w @ w))
+        return _cost(X, y, self.weights, self.bias, l2)
 
     def score(self, X: ArrayLike, y: ArrayLike) -> float:
         """Coefficient of determination R^2 = 1 - sum_i (y_i - y_hat_i)^2 / sum_i (y_i - mean(y))^2.
@@ -214,7 +229,7 @@ class LinearRegression:
     def __repr__(self) -> str:
         return (f"LinearRegression(learning_rate={self.learning_rate!r}, n_iters={self.n_iters!r}, "
                 f"l2={self.l2!r}, tol={self.tol!r}, batch_size={self.batch_size!r}, "
-                f"seed={self.seed!r}, verbose={self.verbose!r})")
+                f"seed={self.seed!r}, verbose={self.verbose!r}, solver={self.solver!r})")
 
     def _check_fitted_X(self, X: ArrayLike, method: str) -> np.ndarray:
         if not hasattr(self, "weights"):
@@ -225,6 +240,61 @@ class LinearRegression:
             raise ValueError(f"X has {X.shape[1]} features per row, but this LinearRegression "
                              f"was fitted with {len(self.weights)} features.")
         return X
+
+
+def _cost(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: float, l2: float) -> float:
+    """J(w, b) = 1/(2m) (X w + b - y)^T (X w + b - y) + lambda/(2m) w^T w."""
+    m = X.shape[0]
+    error = X @ w + b - y
+    return float(error @ error / (2 * m) + l2 / (2 * m) * (w @ w))
+
+
+def _normal_equation(X: np.ndarray, y: np.ndarray, l2: float) -> Tuple[np.ndarray, float]:
+    """The exact minimizer of J: solve (X1^T X1 + L) theta = X1^T y for theta = (w, b).
+
+    Setting the gradient to zero gives these n + 1 linear equations. X1 = [X, 1] is X
+    with a column of ones for the bias, so b is the last entry of theta. X1 is never
+    built (that would copy X): its blocks are X^T X, X^T 1 = column sums, and 1^T 1 = m.
+        A = [[X^T X + lambda I, X^T 1], [1^T X, m]],   r = [X^T y, sum(y)]
+    """
+    m, n = X.shape
+    A = np.empty((n + 1, n + 1))
+    A[:n, :n] = X.T @ X
+    A[:n, n] = A[n, :n] = X.sum(axis=0)
+    A[n, n] = m
+    A[np.arange(n), np.arange(n)] += l2  # the bias, entry n, is never penalized
+    r = np.append(X.T @ y, y.sum())
+    theta = _solve_symmetric(A, r)
+    if theta is None:
+        raise ValueError(
+            f"the normal equation is singular: X^T X (with the column of ones for the bias) "
+            f"cannot be inverted, because a feature column is constant, duplicates another or is "
+            f"a combination of others, or there are fewer samples ({m}) than parameters ({n + 1}). "
+            f"Use l2 > 0 (ridge regression) or solver='gd'.")
+    return theta[:n], float(theta[n])
+
+
+def _solve_symmetric(A: np.ndarray, r: np.ndarray) -> Optional[np.ndarray]:
+    """Solve A theta = r for a symmetric positive definite A, or return None if singular.
+
+    As in the pure twin, the system is first equilibrated, S = D A D with
+    D = diag(1 / sqrt(A_jj)), so that the test does not depend on the units of the
+    features. The Cholesky factor S = L L^T then has pivots d_k = L_kk^2 in (0, 1]:
+    the share of column k that the earlier columns do not explain. d_k < 1e-10 means
+    column k is (numerically) a combination of the others: the system is singular.
+    """
+    diagonal = np.diag(A)
+    if not np.all(diagonal > 0):
+        return None  # a zero column (or a NaN)
+    d = 1.0 / np.sqrt(diagonal)
+    S = A * np.outer(d, d)
+    try:
+        L = np.linalg.cholesky(S)
+    except np.linalg.LinAlgError:
+        return None
+    if not np.min(np.diag(L)) ** 2 >= 1e-10:
+        return None
+    return d * np.linalg.solve(S, d * r)
 
 
 # Input checks. They run once at the public boundary, so the algebra above can trust
@@ -348,6 +418,17 @@ def _check_hyperparameters(model: LinearRegression) -> tuple:
     if verbose < 0:
         raise ValueError(f"verbose must be an integer >= 0 (0 prints nothing), got {verbose!r}.")
     return learning_rate, n_iters, l2, tol, batch_size, seed, verbose
+
+
+def _check_solver(solver: object, batch_size: Optional[int]) -> str:
+    if not isinstance(solver, str):
+        raise TypeError(f"solver must be a string, \"gd\" or \"normal\", got {type(solver).__name__} {solver!r}.")
+    if solver not in ("gd", "normal"):
+        raise ValueError(f"solver must be \"gd\" (gradient descent) or \"normal\", got {solver!r}.")
+    if solver != "gd" and batch_size is not None:
+        raise ValueError(f"batch_size works with solver=\"gd\" only; solver={solver!r} always uses "
+                         f"every sample. Leave batch_size=None.")
+    return solver
 
 
 def _check_finite_cost(cost: float, iteration: int, learning_rate: float) -> None:
