@@ -24,6 +24,9 @@ time is the median of several repeats. The columns of the table:
 - pure / vectorized: how many times longer one update takes in the pure twin than in
   the vectorized twin, on the same data.
 
+After the table, the exact solvers (the normal equation, Newton's method) at the
+vectorized base size: the time of a whole fit, in units of one gradient-descent update.
+
 Without NumPy only the pure twin is measured.
 """
 
@@ -292,6 +295,31 @@ def summary(rows, config):
     return lines
 
 
+def solver_lines(rows, config, repeats):
+    """The exact solvers at the vectorized base size, in units of one gradient-descent update."""
+    if np is None:
+        return []
+    m, n, _ = config["vectorized"][0]
+    X, y_by_model, _ = vectorized_data(m, n)
+    update = {label: r["update"] for label, twin, m_, n_, r in rows
+              if twin == "vectorized" and (m_, n_) == (m, n)}
+    lines = []
+    for label, name, solver in (("linear", "LinearRegression", "normal"),
+                                ("logistic", "LogisticRegression", "newton")):
+        times, steps = [], 0
+        for _ in range(repeats):
+            model = getattr(vectorized, name)(solver=solver)
+            start = time.perf_counter()
+            model.fit(X, y_by_model[label])
+            times.append(time.perf_counter() - start)
+            steps = len(model.cost_history)
+        seconds = statistics.median(times)
+        lines.append(f"- {label} vectorized, m={m:,} n={n}, solver={solver!r}: whole fit "
+                     f"{seconds * 1e3:.3g} ms ({steps} step{'s' if steps > 1 else ''}) = "
+                     f"{seconds / update[label]:.0f} gradient-descent updates")
+    return lines
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Time both twins against their floors.")
     parser.add_argument("--quick", action="store_true", help="tiny sizes: a check that the script runs")
@@ -313,6 +341,7 @@ def main(argv=None):
         print("(--quick: sizes too small for the targets, which hold at the full sizes only)")
     else:
         print("\n".join(summary(rows, config)))
+    print("\n".join(solver_lines(rows, config, config["repeats"])))
     load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"Finished in {time.perf_counter() - start:.0f} s; 1-minute load average "
           f"{load_before:.1f} before, {load_after:.1f} after.")

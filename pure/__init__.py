@@ -1,4 +1,4 @@
-"""Linear and logistic regression in plain Python: lists, loops and ``math`` only.
+"""Linear, logistic and softmax regression in plain Python: lists, loops and ``math`` only.
 
 Each model is one lesson file that stands alone; ``vectorized`` is the NumPy twin.
 """

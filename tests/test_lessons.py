@@ -114,10 +114,12 @@ def test_pure_fits_both_models_with_numpy_blocked():
         "import pure; "
         "a = pure.LinearRegression(learning_rate=0.1, n_iters=200).fit([[0], [1], [2]], [1, 3, 5]); "
         "b = pure.LogisticRegression(n_iters=200).fit([[0], [1], [2], [3]], [0, 0, 1, 1]); "
-        "print(round(a.weights[0], 2), b.predict([[0], [3]]))")
+        "c = pure.SoftmaxRegression(n_iters=300).fit([[0], [1], [4], [5]], ['a', 'a', 'b', 'b']); "
+        "d = pure.LinearRegression(solver='normal').fit(pure.StandardScaler().fit_transform([[0], [1]]), [1, 3]); "
+        "print(round(a.weights[0], 2), b.predict([[0], [3]]), c.predict([[0], [5]]), round(d.bias, 6))")
     result = run(["-c", code], ROOT)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["2.0", "[0,", "1]"]
+    assert result.stdout.split() == ["2.0", "[0,", "1]", "['a',", "'b']", "2.0"]
 
 
 def test_vectorized_without_numpy_says_how_to_install_it():

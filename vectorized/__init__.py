@@ -1,4 +1,4 @@
-"""Linear and logistic regression in NumPy matrix form: the twin of ``pure``.
+"""Linear, logistic and softmax regression in NumPy matrix form: the twin of ``pure``.
 
 Each model is one lesson file that stands alone; ``pure`` is the plain-Python twin.
 """
