@@ -161,7 +161,8 @@ class LinearRegression:
                     grad_b += error_i
                     for j in range(n):
                         grad_w[j] += error_i * x_i[j]
-                # The penalty uses the full m, also for a batch (see the module docstring).
+                # Finish the cost (step 2) and the gradients (step 3): divide the sums by m_b and
+                # add the penalty, which uses the full m, also for a batch (see the module docstring).
                 penalty = 0.0
                 for j in range(n):
                     penalty += w[j] * w[j]
@@ -208,7 +209,7 @@ class LinearRegression:
         """J(w, b) = 1/(2m) sum_i (y_hat_i - y_i)^2 + lambda/(2m) sum_j w_j^2 at the current parameters."""
         X = self._check_fitted_X(X, "cost")
         y = _check_y(y, len(X))
-        l2 = _check_hyperparameters(self)[2]
+        _, _, l2, *_ = _check_hyperparameters(self)
         return _cost(X, y, self.weights, self.bias, l2)
 
     def score(self, X: Sequence[Sequence[float]], y: Sequence[float]) -> float:
@@ -226,7 +227,7 @@ class LinearRegression:
         for y_hat_i, y_i in zip(self.predict(X), y):
             ss_res += (y_i - y_hat_i) * (y_i - y_hat_i)
             ss_tot += (y_i - mean_y) * (y_i - mean_y)
-        if ss_tot == 0.0:
+        if all(y_i == y[0] for y_i in y):  # exactly: a rounded mean leaves ss_tot ~ 1e-32
             return 1.0 if ss_res == 0.0 else 0.0
         return 1.0 - ss_res / ss_tot
 
@@ -264,33 +265,50 @@ def _cost(X: Matrix, y: Vector, w: Vector, b: float, l2: float) -> float:
 def _normal_equation(X: Matrix, y: Vector, l2: float) -> Tuple[Vector, float]:
     """The exact minimizer of J: solve (X1^T X1 + L) theta = X1^T y for theta = (w, b).
 
-    Setting every dJ/dw_j and dJ/db to zero gives these n + 1 linear equations.
-    x1_i is x_i with a 1 appended for the bias, so b is the last entry of theta;
-        A_jk = sum_i x1_ij x1_ik + lambda [j = k, and j is a weight, not the bias]
-        r_j  = sum_i x1_ij y_i
+    Setting every dJ/dw_j and dJ/db to zero gives these n + 1 linear equations (X1 is
+    X with a column of ones for the bias, L is lambda on the weights' diagonal). Their
+    last one, dJ/db = 0, says b = mean(y) - sum_j w_j mean(x_j): the unpenalized bias
+    absorbs the means. Put into the others, it leaves n equations in the centred data
+    xc_ij = x_ij - mean(x_j) and yc_i = y_i - mean(y), with the same solution:
+        A_jk = sum_i xc_ij xc_ik + lambda [j = k]
+        r_j  = sum_i xc_ij yc_i
+    Solved this way, a feature far from zero (a year, say) is not almost parallel to
+    the column of ones, so the system stays well conditioned.
     """
     m, n = len(X), len(X[0])
-    A = [[0.0] * (n + 1) for _ in range(n + 1)]
-    r = [0.0] * (n + 1)
+    x_mean = [0.0] * n
+    y_mean = 0.0
     for x_i, y_i in zip(X, y):
-        x1_i = x_i + [1.0]
-        for j in range(n + 1):
-            r[j] += x1_i[j] * y_i
-            for k in range(j + 1):  # A is symmetric: sum the lower triangle, mirror it below
-                A[j][k] += x1_i[j] * x1_i[k]
-    for j in range(n + 1):
+        for j in range(n):
+            x_mean[j] += x_i[j] / m
+        y_mean += y_i / m
+    for j in range(n):
+        if all(x_i[j] == X[0][j] for x_i in X):
+            x_mean[j] = X[0][j]  # a constant column centres to exact zeros, not rounding noise
+    A = [[0.0] * n for _ in range(n)]
+    r = [0.0] * n
+    for x_i, y_i in zip(X, y):
+        xc_i = [x_i[j] - x_mean[j] for j in range(n)]
+        yc_i = y_i - y_mean
+        for j in range(n):
+            r[j] += xc_i[j] * yc_i
+            for k in range(j + 1):  # A is symmetric: sum only k <= j, copied to k > j below
+                A[j][k] += xc_i[j] * xc_i[k]
+    for j in range(n):
         for k in range(j):
             A[k][j] = A[j][k]
-    for j in range(n):  # the bias, entry n, is never penalized
         A[j][j] += l2
-    theta = _solve_symmetric(A, r)
-    if theta is None:
+    w = _solve_symmetric(A, r)
+    if w is None:
+        fewer = f", or there are fewer samples ({m}) than parameters ({n + 1})" if m < n + 1 else ""
         raise ValueError(
             f"the normal equation is singular: X^T X (with the column of ones for the bias) "
             f"cannot be inverted, because a feature column is constant, duplicates another or is "
-            f"a combination of others, or there are fewer samples ({m}) than parameters ({n + 1}). "
-            f"Use l2 > 0 (ridge regression) or solver='gd'.")
-    return theta[:n], theta[n]
+            f"a combination of others{fewer}. Use l2 > 0 (ridge regression) or solver='gd'.")
+    b = y_mean
+    for j in range(n):
+        b -= w[j] * x_mean[j]
+    return w, b
 
 
 def _solve_symmetric(A: Matrix, r: Vector) -> Optional[Vector]:
@@ -380,6 +398,8 @@ def _check_number(value: object, where: str) -> float:
         number = float(value)
     except (TypeError, ValueError):
         raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y must be a number.") from None
+    except OverflowError:  # an int beyond the largest float, such as 10**400
+        number = math.inf
     if not math.isfinite(number):
         raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: drop or fill them first.")
     return number
@@ -393,7 +413,10 @@ def _check_hyperparameters(model: LinearRegression) -> tuple:
     def real(name: str, value: object) -> float:
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise TypeError(f"{name} must be a number, got {type(value).__name__} {value!r}.")
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:  # an int beyond the largest float: out of range below
+            return math.inf
 
     def integer(name: str, value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, numbers.Integral):

@@ -185,7 +185,8 @@ class LogisticRegression:
                     grad_b += error_i
                     for j in range(n):
                         grad_w[j] += error_i * x_i[j]
-                # The penalty uses the full m, also for a batch (see the module docstring).
+                # Finish the cost (step 2) and the gradients (step 3): divide the sums by m_b and
+                # add the penalty, which uses the full m, also for a batch (see the module docstring).
                 penalty = 0.0
                 for j in range(n):
                     penalty += w[j] * w[j]
@@ -228,7 +229,7 @@ class LogisticRegression:
         """J(w, b) = 1/m sum_i [softplus(z_i) - y_i z_i] + lambda/(2m) sum_j w_j^2 at the current parameters."""
         X = self._check_fitted_X(X, "cost")
         y = _check_labels(_check_y(y, len(X)))
-        l2 = _check_hyperparameters(self)[2]
+        _, _, l2, *_ = _check_hyperparameters(self)
         m = len(X)
         sum_loss = 0.0
         for z_i, y_i in zip(self._logits(X), y):
@@ -290,12 +291,24 @@ def _newton_method(X: Matrix, y: Vector, l2: float, n_iters: int, tol: Optional[
     p_i (1 - p_i) = e_i / (1 + e_i)^2 with the same e_i = e^(-|z_i|) as the sigmoid,
     so it never overflows. No learning rate: near the optimum each step roughly
     squares the error, so a handful of steps reach machine precision.
+    It works on centred features xc_ij = x_ij - mean(x_j), with the intercept
+    c = b + sum_j w_j mean(x_j) in place of b: z_i = sum_j w_j xc_ij + c is unchanged, and
+    so is every cost, but a feature far from zero (a year, say) is then not almost
+    parallel to the column of ones, and H stays well conditioned. b is recovered at the end.
     """
     m, n = len(X), len(X[0])
     if min(y) == max(y):
         raise ValueError(_ONE_CLASS)
+    x_mean = [0.0] * n
+    for x_i in X:
+        for j in range(n):
+            x_mean[j] += x_i[j] / m
+    for j in range(n):
+        if all(x_i[j] == X[0][j] for x_i in X):
+            x_mean[j] = X[0][j]  # a constant column centres to exact zeros, not rounding noise
+    Xc = [[x_i[j] - x_mean[j] for j in range(n)] for x_i in X]
     w = [0.0] * n
-    b = 0.0
+    c = 0.0  # the intercept of the centred features
     cost_history = []
     exp, log1p = math.exp, math.log1p
     for iteration in range(1, n_iters + 1):
@@ -303,15 +316,16 @@ def _newton_method(X: Matrix, y: Vector, l2: float, n_iters: int, tol: Optional[
         g = [0.0] * (n + 1)
         H = [[0.0] * (n + 1) for _ in range(n + 1)]
         separated = True  # does every sample already lie on its own side of z = 0?
-        for x_i, y_i in zip(X, y):
-            x1_i = x_i + [1.0]
-            z_i = b
+        for xc_i, y_i in zip(Xc, y):
+            x1_i = xc_i + [1.0]
+            z_i = c
             for j in range(n):
-                z_i += w[j] * x_i[j]
+                z_i += w[j] * xc_i[j]
             e_i = exp(-abs(z_i))
             p_i = (1.0 if z_i >= 0 else e_i) / (1.0 + e_i)
             sum_loss += max(z_i, 0.0) - y_i * z_i + log1p(e_i)
-            separated = separated and z_i != 0.0 and (z_i > 0) == (y_i == 1.0)
+            on_own_side = z_i > 0 if y_i == 1.0 else z_i < 0
+            separated = separated and on_own_side
             error_i = p_i - y_i
             s_i = e_i / ((1.0 + e_i) * (1.0 + e_i))  # p_i (1 - p_i)
             for j in range(n + 1):
@@ -345,18 +359,22 @@ def _newton_method(X: Matrix, y: Vector, l2: float, n_iters: int, tol: Optional[
         if step is None:
             raise ValueError(
                 f"the Hessian is singular at Newton step {iteration}: a feature column is constant, "
-                f"duplicates another or is a combination of others. Use l2 > 0, or solver='gd'.")
+                f"duplicates another or is a combination of others, or the classes are almost "
+                f"separable, so that the probabilities saturate to 0 and 1. Use l2 > 0, or solver='gd'.")
         w = [w[j] - step[j] for j in range(n)]
-        b = b - step[n]
+        c = c - step[n]
         if verbose and iteration % verbose == 0:
             print(f"iteration {iteration}: cost {cost:.6g}")
         if tol is not None and iteration > 1 and abs(cost - cost_history[-2]) < tol:
             break
-        largest = max([abs(b)] + [abs(w_j) for w_j in w])
+        largest = max([abs(c)] + [abs(w_j) for w_j in w])
         if max(abs(s) for s in step) <= 1e-12 * (1.0 + largest):
             break  # the step no longer changes theta: further steps cannot lower J
     if verbose and len(cost_history) % verbose != 0:
         print(f"iteration {len(cost_history)}: cost {cost_history[-1]:.6g}")
+    b = c
+    for j in range(n):
+        b -= w[j] * x_mean[j]
     return w, b, cost_history
 
 
@@ -447,6 +465,8 @@ def _check_number(value: object, where: str) -> float:
         number = float(value)
     except (TypeError, ValueError):
         raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y must be a number.") from None
+    except OverflowError:  # an int beyond the largest float, such as 10**400
+        number = math.inf
     if not math.isfinite(number):
         raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: drop or fill them first.")
     return number
@@ -460,7 +480,10 @@ def _check_hyperparameters(model: LogisticRegression) -> tuple:
     def real(name: str, value: object) -> float:
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise TypeError(f"{name} must be a number, got {type(value).__name__} {value!r}.")
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:  # an int beyond the largest float: out of range below
+            return math.inf
 
     def integer(name: str, value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, numbers.Integral):

@@ -61,6 +61,8 @@ class StandardScaler:
                 # A constant column: exact mean, std 1, so it transforms to exact zeros
                 # (the mean of m equal floats can miss them by a rounding error).
                 mean[j], std[j] = X[0][j], 1.0
+            elif std[j] == 0.0:  # values so close (1e-200 apart) that their spread underflows
+                std[j] = 1.0
         self.mean = mean
         self.std = std
         return self
@@ -127,6 +129,8 @@ def _check_number(value: object, where: str) -> float:
         number = float(value)
     except (TypeError, ValueError):
         raise ValueError(f"{where} is {value!r}, not a number; every entry of X must be a number.") from None
+    except OverflowError:  # an int beyond the largest float, such as 10**400
+        number = math.inf
     if not math.isfinite(number):
         raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: drop or fill them first.")
     return number

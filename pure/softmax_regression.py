@@ -214,7 +214,8 @@ class SoftmaxRegression:
                         grad_b[k] += error_ik
                         for j in range(n):
                             grad_w[k][j] += error_ik * x_i[j]
-                # The penalty uses the full m, also for a batch (see the module docstring).
+                # Finish the cost (step 2) and the gradients (step 3): divide the sums by m_b and
+                # add the penalty, which uses the full m, also for a batch (see the module docstring).
                 penalty = 0.0
                 for k in range(K):
                     for j in range(n):
@@ -266,7 +267,7 @@ class SoftmaxRegression:
         """J = 1/m sum_i [M_i - z_(i,y_i) + log sum_l e^(z_il - M_i)] + lambda/(2m) sum_k sum_j w_kj^2 now."""
         X = self._check_fitted_X(X, "cost")
         y = self._positions(_check_y(y, len(X)))
-        l2 = _check_hyperparameters(self)[2]
+        _, _, l2, *_ = _check_hyperparameters(self)
         m = len(X)
         sum_loss = 0.0
         for z_i, y_i in zip(self._logits(X), y):
@@ -400,6 +401,8 @@ def _check_number(value: object, where: str) -> float:
         number = float(value)
     except (TypeError, ValueError):
         raise ValueError(f"{where} is {value!r}, not a number; every entry of X must be a number.") from None
+    except OverflowError:  # an int beyond the largest float, such as 10**400
+        number = math.inf
     if not math.isfinite(number):
         raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: drop or fill them first.")
     return number
@@ -413,7 +416,10 @@ def _check_hyperparameters(model: SoftmaxRegression) -> tuple:
     def real(name: str, value: object) -> float:
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise TypeError(f"{name} must be a number, got {type(value).__name__} {value!r}.")
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:  # an int beyond the largest float: out of range below
+            return math.inf
 
     def integer(name: str, value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, numbers.Integral):

@@ -211,6 +211,13 @@ def test_scaler_uses_the_population_std_and_gives_constant_columns_std_1(package
     assert [flat(r) for r in package.StandardScaler().fit_transform(SCALER_X)] == scaled
 
 
+@by_package
+def test_scaler_survives_a_spread_that_underflows(package):
+    X = [[0.0, 1.0], [1e-200, 2.0]]  # (1e-200)^2 underflows to 0: the std would be 0
+    scaled = [flat(row) for row in package.StandardScaler().fit_transform(X)]
+    assert all(math.isfinite(v) for row in scaled for v in row)
+
+
 @needs_numpy
 def test_scaler_twins_agree_and_match_numpy_std():
     p = pure.StandardScaler().fit(SCALER_X)

@@ -134,6 +134,20 @@ def test_linear_recovers_known_true_weights(package):
 
 
 @pytest.mark.parametrize("package", TWINS, ids=ids)
+@pytest.mark.parametrize("value", [0.1, 7.953506283004113, 3.0])
+def test_r2_of_a_constant_target_is_0_or_1(package, value):
+    """sum_i (y_i - mean(y))^2 is 0 for a constant y, though a rounded mean can leave
+    1e-32 of it: the score is then 1.0 for a perfect fit and 0.0 otherwise, never -1e31."""
+    X = [[float(i)] for i in range(10)]
+    y = [value] * 10
+    model = package.LinearRegression(n_iters=10).fit(X, y)
+    assert model.score(X, y) == 0.0
+    model.weights = [0.0] if package is pure else np.zeros(1)
+    model.bias = value
+    assert model.score(X, y) == 1.0
+
+
+@pytest.mark.parametrize("package", TWINS, ids=ids)
 def test_r2_and_accuracy_match_their_definitions(package):
     X, y = well_conditioned(seed=5)
     model = package.LinearRegression(learning_rate=0.1, n_iters=50).fit(X, y)

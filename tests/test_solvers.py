@@ -104,7 +104,39 @@ def test_normal_equation_twins_agree(seed):
     assert close(p.cost_history[0], v.cost_history[0], 1e-12 * max(abs(t) for t in case["y"]) ** 2 + 1e-300, RTOL)
 
 
+@pytest.mark.parametrize("package", TWINS, ids=ids)
+@pytest.mark.parametrize("offset", [1e3, 1e6])
+def test_normal_equation_is_exact_on_features_far_from_zero(package, offset):
+    """A feature like a year is almost parallel to the bias column: the uncentred normal
+    equation loses digits there (or looks singular); the solver must not."""
+    X, y = data(m=30, n=2, seed=6)
+    exact = package.LinearRegression(solver="normal").fit(X, y)
+    shifted = package.LinearRegression(solver="normal").fit(X + offset, y)
+    np.testing.assert_allclose(flat(shifted.weights), flat(exact.weights), rtol=1e-8)
+    assert math.isclose(shifted.bias + offset * sum(flat(shifted.weights)), exact.bias, rel_tol=1e-8)
+    assert math.isclose(shifted.cost_history[0], exact.cost_history[0], rel_tol=1e-8)
+
+
+@pytest.mark.parametrize("offset", [1e3, 1e6])
+def test_normal_equation_twins_agree_far_from_zero(offset):
+    X, y = data(m=30, n=3, seed=7)
+    p = pure.LinearRegression(solver="normal").fit((X + offset).tolist(), y.tolist())
+    v = vectorized.LinearRegression(solver="normal").fit(X + offset, y)
+    assert_all_close(p.weights, flat(v.weights), rtol=RTOL)
+    assert close(p.bias, v.bias, abs(p.bias), RTOL)
+
+
 # --- Newton's method ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("package", TWINS, ids=ids)
+def test_newton_is_exact_on_features_far_from_zero(package):
+    X, y = data(m=60, n=2, seed=8, logistic=True)
+    base = package.LogisticRegression(solver="newton", l2=0.5).fit(X, y)
+    shifted = package.LogisticRegression(solver="newton", l2=0.5).fit(X + 1e5, y)
+    np.testing.assert_allclose(flat(shifted.weights), flat(base.weights), rtol=1e-8)
+    assert math.isclose(shifted.bias + 1e5 * sum(flat(shifted.weights)), base.bias, rel_tol=1e-7)
+    np.testing.assert_allclose(shifted.cost_history, base.cost_history, rtol=1e-9)
 
 @pytest.mark.parametrize("package", TWINS, ids=ids)
 @pytest.mark.parametrize("lam", [0.0, 1.0])

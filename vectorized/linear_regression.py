@@ -168,7 +168,8 @@ class LinearRegression:
                     # Step 3: gradients  dJ/dw_j = 1/m sum_i (y_hat_i - y_i) x_ij + (lambda/m) w_j,  dJ/db = 1/m sum_i (y_hat_i - y_i)
                     grad_w = X_b.T @ error  # X^T r: the sum over i for every j at once
                     grad_b = error.sum()
-                    # The penalty uses the full m, also for a batch (see the module docstring).
+                    # Finish the cost (step 2) and the gradients (step 3): divide the sums by m_b and
+                    # add the penalty, which uses the full m, also for a batch (see the module docstring).
                     penalty = w @ w
                     cost = float(sum_sq / (2 * m_b) + l2 / (2 * m) * penalty)
                     _check_finite_cost(cost, len(cost_history) + 1, learning_rate)
@@ -206,7 +207,7 @@ class LinearRegression:
         """J(w, b) = 1/(2m) (y_hat - y)^T (y_hat - y) + lambda/(2m) w^T w at the current parameters."""
         X = self._check_fitted_X(X, "cost")
         y = _check_y(y, X.shape[0])
-        l2 = _check_hyperparameters(self)[2]
+        _, _, l2, *_ = _check_hyperparameters(self)
         return _cost(X, y, self.weights, self.bias, l2)
 
     def score(self, X: ArrayLike, y: ArrayLike) -> float:
@@ -222,7 +223,7 @@ class LinearRegression:
         deviation = y - y.mean()
         ss_res = float(residual @ residual)
         ss_tot = float(deviation @ deviation)
-        if ss_tot == 0.0:
+        if np.all(y == y[0]):  # exactly: a rounded mean leaves ss_tot ~ 1e-32
             return 1.0 if ss_res == 0.0 else 0.0
         return 1.0 - ss_res / ss_tot
 
@@ -252,26 +253,33 @@ def _cost(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: float, l2: float) -> f
 def _normal_equation(X: np.ndarray, y: np.ndarray, l2: float) -> Tuple[np.ndarray, float]:
     """The exact minimizer of J: solve (X1^T X1 + L) theta = X1^T y for theta = (w, b).
 
-    Setting the gradient to zero gives these n + 1 linear equations. X1 = [X, 1] is X
-    with a column of ones for the bias, so b is the last entry of theta. X1 is never
-    built (that would copy X): its blocks are X^T X, X^T 1 = column sums, and 1^T 1 = m.
-        A = [[X^T X + lambda I, X^T 1], [1^T X, m]],   r = [X^T y, sum(y)]
+    Setting every dJ/dw_j and dJ/db to zero gives these n + 1 linear equations (X1 is
+    X with a column of ones for the bias, L is lambda on the weights' diagonal). Their
+    last one, dJ/db = 0, says b = mean(y) - sum_j w_j mean(x_j): the unpenalized bias
+    absorbs the means. Put into the others, it leaves n equations in the centred data
+    xc_ij = x_ij - mean(x_j) and yc_i = y_i - mean(y), with the same solution:
+        A = Xc^T Xc + lambda I,   r = Xc^T yc
+    Solved this way, a feature far from zero (a year, say) is not almost parallel to
+    the column of ones, so the system stays well conditioned. Centring copies X once:
+    this solver runs once, not at every update.
     """
     m, n = X.shape
-    A = np.empty((n + 1, n + 1))
-    A[:n, :n] = X.T @ X
-    A[:n, n] = A[n, :n] = X.sum(axis=0)
-    A[n, n] = m
-    A[np.arange(n), np.arange(n)] += l2  # the bias, entry n, is never penalized
-    r = np.append(X.T @ y, y.sum())
-    theta = _solve_symmetric(A, r)
-    if theta is None:
+    x_mean = X.mean(axis=0)
+    y_mean = y.mean()
+    constant = X.max(axis=0) == X.min(axis=0)
+    x_mean[constant] = X[0, constant]  # a constant column centres to exact zeros, not rounding noise
+    Xc = X - x_mean
+    A = Xc.T @ Xc
+    A[np.arange(n), np.arange(n)] += l2
+    r = Xc.T @ (y - y_mean)
+    w = _solve_symmetric(A, r)
+    if w is None:
+        fewer = f", or there are fewer samples ({m}) than parameters ({n + 1})" if m < n + 1 else ""
         raise ValueError(
             f"the normal equation is singular: X^T X (with the column of ones for the bias) "
             f"cannot be inverted, because a feature column is constant, duplicates another or is "
-            f"a combination of others, or there are fewer samples ({m}) than parameters ({n + 1}). "
-            f"Use l2 > 0 (ridge regression) or solver='gd'.")
-    return theta[:n], float(theta[n])
+            f"a combination of others{fewer}. Use l2 > 0 (ridge regression) or solver='gd'.")
+    return w, float(y_mean - x_mean @ w)
 
 
 def _solve_symmetric(A: np.ndarray, r: np.ndarray) -> Optional[np.ndarray]:
@@ -391,7 +399,10 @@ def _check_hyperparameters(model: LinearRegression) -> tuple:
     def real(name: str, value: object) -> float:
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise TypeError(f"{name} must be a number, got {type(value).__name__} {value!r}.")
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:  # an int beyond the largest float: out of range below
+            return math.inf
 
     def integer(name: str, value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, numbers.Integral):

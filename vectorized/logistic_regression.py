@@ -23,7 +23,8 @@ The weights and the bias start at zero, so the first cost is log 2. The bias is 
 penalized.
 
 Numerically stable rewrites (the textbook forms fail for large |z|)
-    sigmoid: 1 / (1 + np.exp(-z)) overflows for z < -709 (NumPy warns and returns inf).
+    sigmoid: np.exp(-z) overflows for z < -709: NumPy warns and returns inf (the sigmoid
+        1 / (1 + inf) = 0 is then right only by luck, and the tests treat warnings as errors).
         With e = e^(-|z|), which lies in (0, 1] and never overflows,
         sigmoid(z) = 1 / (1 + e)  where z >= 0,  and  e / (1 + e)  where z < 0.
     cost: np.log(y_hat) is log(0) = -inf once the sigmoid saturates to exactly 0 or 1.
@@ -56,7 +57,7 @@ ArrayLike = object  # anything np.asarray accepts: a list of lists, an array, ..
 def sigmoid(z: np.ndarray) -> np.ndarray:
     """sigmoid(z) = 1 / (1 + e^(-z)) element-wise, computed without overflow for every finite z."""
     e = np.exp(-np.abs(z))  # in (0, 1]: exp of a non-positive number cannot overflow
-    return np.where(z >= 0, 1.0, e) / (1.0 + e)
+    return np.maximum(e, z >= 0) / (1.0 + e)  # numerator: 1 where z >= 0, else e (as e <= 1)
 
 
 assert sigmoid(np.array(0.0)) == 0.5
@@ -182,11 +183,12 @@ class LogisticRegression:
                     # Step 1: forward pass  z_i = sum_j w_j x_ij + b,  y_hat_i = sigmoid(z_i)
                     np.matmul(X_b, w, out=z)
                     z += b
-                    np.abs(z, out=e)  # e = e^(-|z|) in (0, 1], built in place in three steps;
-                    np.negative(e, out=e)  # shared by the sigmoid and the cost
+                    # e = e^(-|z|), in (0, 1], built in place; the sigmoid and the cost both use it.
+                    np.abs(z, out=e)
+                    np.negative(e, out=e)
                     np.exp(e, out=e)
-                    # The numerator is 1 where z >= 0, else e; as e <= 1 that is max(e, [z >= 0]),
-                    # which runs without branches (np.where mispredicts on mixed signs, 7x slower).
+                    # The stable sigmoid's numerator: 1 where z >= 0, else e; since e <= 1 that is
+                    # max(e, z >= 0), which is also faster than np.where on mixed signs.
                     np.maximum(e, z >= 0, out=y_hat)
                     y_hat /= np.add(1.0, e, out=tmp)
                     # Step 2: cost  J = 1/m sum_i [softplus(z_i) - y_i z_i] + lambda/(2m) sum_j w_j^2
@@ -199,7 +201,8 @@ class LogisticRegression:
                     error = np.subtract(y_hat, y_b, out=y_hat)  # y_hat is not needed again
                     grad_w = X_b.T @ error  # X^T r: the sum over i for every j at once
                     grad_b = error.sum()
-                    # The penalty uses the full m, also for a batch (see the module docstring).
+                    # Finish the cost (step 2) and the gradients (step 3): divide the sums by m_b and
+                    # add the penalty, which uses the full m, also for a batch (see the module docstring).
                     penalty = w @ w
                     cost = float(sum_loss / m_b + l2 / (2 * m) * penalty)
                     _check_finite_cost(cost, len(cost_history) + 1, learning_rate)
@@ -240,7 +243,7 @@ class LogisticRegression:
         """J(w, b) = 1/m sum(softplus(z) - y z) + lambda/(2m) w^T w at the current parameters."""
         X = self._check_fitted_X(X, "cost")
         y = _check_labels(_check_y(y, X.shape[0]))
-        l2 = _check_hyperparameters(self)[2]
+        _, _, l2, *_ = _check_hyperparameters(self)
         m = X.shape[0]
         z = self._logits(X)
         sum_loss = np.sum(np.maximum(z, 0.0) - y * z + np.log1p(np.exp(-np.abs(z))))
@@ -290,34 +293,44 @@ def _newton_method(X: np.ndarray, y: np.ndarray, l2: float, n_iters: int, tol: O
     would be m by m), and X1 itself is never built either (it would copy X): its
     blocks are X, and a column of ones whose products are column sums.
     s = e / (1 + e)^2 with the same e = e^(-|z|) as the sigmoid, so it never overflows.
+    It works on centred features xc_ij = x_ij - mean(x_j), with the intercept
+    c = b + sum_j w_j mean(x_j) in place of b: z_i = sum_j w_j xc_ij + c is unchanged, and
+    so is every cost, but a feature far from zero (a year, say) is then not almost
+    parallel to the column of ones, and H stays well conditioned. b is recovered at the end.
+    Centring copies X once, and s * X takes one more X-sized array: Newton trades
+    memory for steps.
     """
     m, n = X.shape
     if y.min() == y.max():
         raise ValueError(_ONE_CLASS)
+    x_mean = X.mean(axis=0)
+    constant = X.max(axis=0) == X.min(axis=0)
+    x_mean[constant] = X[0, constant]  # a constant column centres to exact zeros, not rounding noise
+    Xc = X - x_mean
     w = np.zeros(n)
-    b = 0.0
+    c = 0.0  # the intercept of the centred features
     cost_history = []
     diagonal = np.arange(n)
     # s * X, the one m-by-n array Newton needs besides X: made once and overwritten in
     # place each step (fresh memory every step would cost page faults, as in fit).
-    sX = np.empty_like(X)
+    sX = np.empty_like(Xc)
     with np.errstate(over="ignore", invalid="ignore"):
         for iteration in range(1, n_iters + 1):
-            z = X @ w + b
+            z = Xc @ w + c
             e = np.exp(-np.abs(z))
             p = np.maximum(e, z >= 0) / (1.0 + e)  # the stable sigmoid, as in fit
             sum_loss = np.sum(np.maximum(z, 0.0) - y * z + np.log1p(e))
-            separated = bool(np.all((z > 0) == (y == 1.0)) and np.all(z != 0.0))
+            separated = bool(np.all(np.where(y == 1.0, z > 0, z < 0)))  # every sample on its own side of z = 0
             error = p - y
             s = e / ((1.0 + e) * (1.0 + e))  # p (1 - p)
-            np.multiply(X, s[:, None], out=sX)  # row i of X times s_i
+            np.multiply(Xc, s[:, None], out=sX)  # row i of Xc times s_i
             H = np.empty((n + 1, n + 1))
-            H[:n, :n] = X.T @ sX
-            H[:n, n] = H[n, :n] = X.T @ s  # X^T (s * 1): the bias column's products
+            H[:n, :n] = Xc.T @ sX
+            H[:n, n] = H[n, :n] = Xc.T @ s  # Xc^T (s * 1): the bias column's products
             H[n, n] = s.sum()
             H /= m
             H[diagonal, diagonal] += l2 / m  # the bias, entry n, is never penalized
-            g = np.append(X.T @ error / m + l2 / m * w, error.sum() / m)
+            g = np.append(Xc.T @ error / m + l2 / m * w, error.sum() / m)
             cost = float(sum_loss / m + l2 / (2 * m) * (w @ w))
             if not np.isfinite(cost):
                 raise FloatingPointError(
@@ -334,19 +347,20 @@ def _newton_method(X: np.ndarray, y: np.ndarray, l2: float, n_iters: int, tol: O
             if step is None:
                 raise ValueError(
                     f"the Hessian is singular at Newton step {iteration}: a feature column is constant, "
-                    f"duplicates another or is a combination of others. Use l2 > 0, or solver='gd'.")
+                    f"duplicates another or is a combination of others, or the classes are almost "
+                    f"separable, so that the probabilities saturate to 0 and 1. Use l2 > 0, or solver='gd'.")
             w = w - step[:n]
-            b = float(b - step[n])
+            c = float(c - step[n])
             if verbose and iteration % verbose == 0:
                 print(f"iteration {iteration}: cost {cost:.6g}")
             if tol is not None and iteration > 1 and abs(cost - cost_history[-2]) < tol:
                 break
-            largest = max(abs(b), float(np.max(np.abs(w))))
+            largest = max(abs(c), float(np.max(np.abs(w))))
             if np.max(np.abs(step)) <= 1e-12 * (1.0 + largest):
                 break  # the step no longer changes theta: further steps cannot lower J
     if verbose and len(cost_history) % verbose != 0:
         print(f"iteration {len(cost_history)}: cost {cost_history[-1]:.6g}")
-    return w, b, cost_history
+    return w, float(c - x_mean @ w), cost_history
 
 
 def _solve_symmetric(A: np.ndarray, r: np.ndarray) -> Optional[np.ndarray]:
@@ -466,7 +480,10 @@ def _check_hyperparameters(model: LogisticRegression) -> tuple:
     def real(name: str, value: object) -> float:
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise TypeError(f"{name} must be a number, got {type(value).__name__} {value!r}.")
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:  # an int beyond the largest float: out of range below
+            return math.inf
 
     def integer(name: str, value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, numbers.Integral):

@@ -53,6 +53,7 @@ class StandardScaler:
         # (the mean of m equal floats can miss them by a rounding error).
         mean[constant] = X[0, constant]
         std[constant] = 1.0
+        std[std == 0.0] = 1.0  # values so close (1e-200 apart) that their spread underflows
         self.mean = mean
         self.std = std
         return self

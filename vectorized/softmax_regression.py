@@ -207,7 +207,8 @@ class SoftmaxRegression:
                     error[rows, y_b] -= 1.0
                     grad_W = error.T @ X_b  # (P - Y)^T X: the sum over i for every k and j at once
                     grad_b = error.sum(axis=0)
-                    # The penalty uses the full m, also for a batch (see the module docstring).
+                    # Finish the cost (step 2) and the gradients (step 3): divide the sums by m_b and
+                    # add the penalty, which uses the full m, also for a batch (see the module docstring).
                     penalty = np.sum(W * W)
                     cost = float(sum_loss / m_b + l2 / (2 * m) * penalty)
                     _check_finite_cost(cost, len(cost_history) + 1, learning_rate)
@@ -250,7 +251,7 @@ class SoftmaxRegression:
         """J = 1/m sum(M - Z[i, y_i] + log sum(e^(Z - M), axis=1)) + lambda/(2m) sum(W * W) now."""
         X = self._check_fitted_X(X, "cost")
         y = self._positions(_check_y(y, X.shape[0]))
-        l2 = _check_hyperparameters(self)[2]
+        _, _, l2, *_ = _check_hyperparameters(self)
         m = X.shape[0]
         Z = self._logits(X)
         M = Z.max(axis=1, keepdims=True)
@@ -455,7 +456,10 @@ def _check_hyperparameters(model: SoftmaxRegression) -> tuple:
     def real(name: str, value: object) -> float:
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise TypeError(f"{name} must be a number, got {type(value).__name__} {value!r}.")
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:  # an int beyond the largest float: out of range below
+            return math.inf
 
     def integer(name: str, value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, numbers.Integral):
