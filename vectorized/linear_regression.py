@@ -75,8 +75,8 @@ class LinearRegression:
         "gd": gradient descent as above. "normal": the exact minimizer in one linear
         solve of the normal equation (X1^T X1 + L) theta = X1^T y, where X1 is X with a
         column of ones for the bias and L is lambda on the weights' diagonal and 0 for
-        the bias; learning_rate, n_iters, tol and seed are not used, and
-        ``cost_history`` holds the single final cost. A singular system (a constant or
+        the bias; learning_rate, n_iters, tol and seed are not used (but still
+        checked), and ``cost_history`` holds the single final cost. A singular system (a constant or
         duplicate column, fewer samples than parameters) raises ValueError: use l2 > 0
         or solver="gd".
 

@@ -97,8 +97,8 @@ class LogisticRegression:
         "gd": gradient descent as above. "newton": Newton's method (IRLS) on the same
         cost, theta <- theta - H^-1 g with the Hessian
         H = 1/m X1^T S X1 + lambda/m I', S = diag(p_i (1 - p_i)), X1 = X with a column
-        of ones, I' the identity with 0 for the bias. It needs no learning rate and
-        converges in a handful of steps; ``cost_history`` has one entry per step;
+        of ones, I' the identity with 0 for the bias. It needs no learning rate
+        (learning_rate and seed are not used, but still checked) and converges in a handful of steps; ``cost_history`` has one entry per step;
         n_iters caps the steps, tol stops them as for gradient descent, and they also
         stop by themselves once a step no longer changes the parameters
         (max |step| <= 1e-12 (1 + max |theta|)). Perfectly separable classes with
