@@ -560,3 +560,13 @@ def test_readme_softmax_example_runs():
     assert snippets, "the subsection has a python example"
     for snippet in snippets:
         exec(compile(snippet, "README.md", "exec"), {})
+
+
+@pytest.mark.skipif(not HAVE_NUMPY, reason="needs NumPy")
+def test_vectorized_refuses_unsigned_labels_beyond_int64_rather_than_wrapping_them():
+    import numpy as np
+    y = np.array([2 ** 63, 2 ** 63 + 1], dtype=np.uint64)
+    with pytest.raises(ValueError, match="too large a label"):
+        vectorized.SoftmaxRegression(n_iters=2).fit([[1.0], [2.0]], y)
+    small = vectorized.SoftmaxRegression(n_iters=2).fit([[1.0], [2.0]], np.array([3, 5], dtype=np.uint8))
+    assert small.classes.tolist() == [3, 5]

@@ -351,6 +351,10 @@ def _check_y(y: ArrayLike, m: int) -> np.ndarray:
     kind = array.dtype.kind
     if kind == "U":
         return array
+    if kind == "u" and len(array) and array.max() > np.iinfo(np.int64).max:
+        i = int(np.argmax(array))
+        raise ValueError(f"y[{i}] is {array[i].item()!r}, too large a label for an int64; "
+                         f"relabel the classes with smaller integers or strings.")
     if kind in "biu":  # bool, signed and unsigned integers: True counts as 1
         return array.astype(np.int64)
     if kind == "f":
