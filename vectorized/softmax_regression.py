@@ -351,7 +351,7 @@ def _check_y(y: ArrayLike, m: int) -> np.ndarray:
     kind = array.dtype.kind
     if kind == "U":
         return array
-    if kind == "u" and len(array) and array.max() > np.iinfo(np.int64).max:
+    if kind == "u" and len(array) and array.max() > np.uint64(np.iinfo(np.int64).max):  # uint64 to uint64: exact
         i = int(np.argmax(array))
         raise ValueError(f"y[{i}] is {array[i].item()!r}, too large a label for an int64; "
                          f"relabel the classes with smaller integers or strings.")
