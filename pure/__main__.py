@@ -1,7 +1,7 @@
-"""``python -m pure``: the zero-dependency demo and command line (see cli.py)."""
+"""``python -m pure``: the zero-dependency demo and command line (see tools/cli.py)."""
 
 import sys
 
-from .cli import main
+from .tools.cli import main
 
 sys.exit(main(backend="pure"))

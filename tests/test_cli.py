@@ -2,7 +2,7 @@
 
 Training on the bundled data sets, every option, the pictures, one-line errors with
 exit status 2 for bad input, and ``python -m vectorized`` printing exactly the same
-text. Most runs call ``pure.cli.main`` in this process (fast); a few run
+text. Most runs call ``pure.tools.cli.main`` in this process (fast); a few run
 ``python -m pure`` for real. Only the twin comparison needs NumPy.
 """
 
@@ -22,10 +22,10 @@ from pathlib import Path
 import pytest
 
 import pure
-from pure import cli, datasets, plot
+from pure.tools import cli, datasets, plot
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "pure" / "data"
+DATA = ROOT / "pure" / "tools" / "data"
 HAVE_NUMPY = importlib.util.find_spec("numpy") is not None
 HAVE_SOFTMAX = hasattr(pure, "SoftmaxRegression")
 needs_softmax = pytest.mark.skipif(not HAVE_SOFTMAX, reason="pure has no SoftmaxRegression yet")
@@ -330,9 +330,9 @@ def test_help_lists_the_models_and_the_bundled_data(capsys):
 
 def test_show_is_still_handed_to_the_side_by_side_view(capsys, monkeypatch):
     seen = []
-    fake = types.ModuleType("pure.sidebyside")
+    fake = types.ModuleType("pure.tools.sidebyside")
     fake.main = lambda argv: seen.append(argv) or 0
-    monkeypatch.setitem(sys.modules, "pure.sidebyside", fake)
+    monkeypatch.setitem(sys.modules, "pure.tools.sidebyside", fake)
     assert cli.main(["show", "logistic", "--data", "x"]) == 0
     assert seen == [["logistic", "--data", "x"]]
 
@@ -354,7 +354,7 @@ def test_each_bundled_file_is_described_and_installed():
     readme = (DATA / "README.md").read_text(encoding="utf-8")
     config = configparser.ConfigParser()
     config.read(str(ROOT / "setup.cfg"))
-    patterns = [p.strip() for p in config["options.package_data"]["pure"].split(",")]
+    patterns = [p.strip() for p in config["options.package_data"]["pure.tools"].split(",")]
     for name in files + ["README.md"]:
         assert any(fnmatch.fnmatch("data/" + name, pattern) for pattern in patterns), name
     for name in files:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from pure import sidebyside
+from pure.tools import sidebyside
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = sidebyside.models()
@@ -363,7 +363,7 @@ def test_mismatched_steps_stop_with_one_line_and_status_2(tmp_path, doctor, side
     assert "vectorized/logistic_regression.py" in message and str(tmp_path) not in message
     for args in ([str(pure_path), str(vectorized_path)], [str(pure_path), str(vectorized_path), "--html",
                                                            str(tmp_path / "x.html")]):
-        result = run(["-c", BLOCK_NUMPY + "from pure.sidebyside import main; sys.exit(main(sys.argv[1:]))",
+        result = run(["-c", BLOCK_NUMPY + "from pure.tools.sidebyside import main; sys.exit(main(sys.argv[1:]))",
                       *args])
         assert result.returncode == 2
         assert result.stdout == "" and result.stderr == message + "\n"
@@ -392,7 +392,7 @@ def test_show_finds_the_twins_when_installed_elsewhere(tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = dict(os.environ, PYTHONPATH=str(site))
-    code = BLOCK_NUMPY + ("import pure.sidebyside as s; "
+    code = BLOCK_NUMPY + ("import pure.tools.sidebyside as s; "
                           f"assert s.VECTORIZED_DIR == s.PURE_DIR.parent / 'vectorized'; "
                           f"assert str(s.PURE_DIR).startswith({str(site)!r}), s.PURE_DIR; "
                           "sys.exit(s.main(['linear', '--width', '100']))")

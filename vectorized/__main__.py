@@ -2,6 +2,6 @@
 
 import sys
 
-from pure.cli import main
+from pure.tools.cli import main
 
 sys.exit(main(backend="vectorized"))

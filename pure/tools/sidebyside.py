@@ -40,7 +40,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 # Both packages sit side by side: in a clone (the project root) and after
 # ``pip install .`` (site-packages), so the twin folder is found from this file.
-PURE_DIR = Path(__file__).resolve().parent
+PURE_DIR = Path(__file__).resolve().parent.parent
 VECTORIZED_DIR = PURE_DIR.parent / "vectorized"
 SUFFIX = "_regression.py"
 REFRESH_COMMAND = "python -m pure show --all --html-dir docs"
