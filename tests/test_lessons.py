@@ -45,14 +45,19 @@ def test_there_are_lessons_and_each_has_a_twin():
         assert (ROOT / "vectorized" / name).is_file(), f"vectorized/{name} is missing"
 
 
+def step_titles(path):
+    """'Step N: title' of each marker: the title ends where two spaces start the formula."""
+    return [re.sub(r"  .*", "", marker).rstrip() for marker in step_markers(path)]
+
+
 @pytest.mark.parametrize("name", LESSONS)
 def test_twins_carry_the_same_steps_in_the_same_order(name):
-    pure_steps = step_markers(ROOT / "pure" / name)
-    vectorized_steps = step_markers(ROOT / "vectorized" / name)
+    pure_steps = step_titles(ROOT / "pure" / name)
+    vectorized_steps = step_titles(ROOT / "vectorized" / name)
     assert len(pure_steps) >= 4, f"pure/{name} has too few step markers: {pure_steps}"
     assert [int(re.match(r"Step (\d+)", s).group(1)) for s in pure_steps] == \
         list(range(1, len(pure_steps) + 1)), "steps are numbered 1, 2, 3, ... in order"
-    assert pure_steps == vectorized_steps
+    assert pure_steps == vectorized_steps, "the twins match step by step on number and title"
 
 
 @pytest.mark.parametrize("name", LESSONS)
