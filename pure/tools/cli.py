@@ -271,6 +271,9 @@ def main(argv: Optional[Sequence[str]] = None, backend: str = "pure") -> int:
     if argv and argv[0] == "show":  # the side-by-side reading view (sidebyside.py); never imports NumPy
         from .sidebyside import main as show_main
         return show_main(argv[1:])
+    if argv and argv[0] == "trace":  # the first update worked by hand (trace.py)
+        from .trace import main as trace_main
+        return trace_main(argv[1:], backend)
     if not argv:
         demo(importlib.import_module(backend))
         return 0
