@@ -53,7 +53,8 @@ def _vector(values: Sequence[float]) -> str:
 
 
 def build_parser(prog: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    from .cli import Parser  # the command line's parser: every usage error in one line
+    parser = Parser(
         prog=f"{prog} trace", description="Print the first update of gradient descent, worked "
         "by hand, then check it against both twins' models.")
     parser.add_argument("model", choices=list(MODELS), help="which model")
