@@ -357,7 +357,8 @@ def _to_float(value: object) -> float:
 # kind: (its type, what the TypeError says the value must be, the conversion)
 _KINDS = {"number": (numbers.Real, "a number", _to_float),
           "integer": (numbers.Integral, "an integer", int),
-          "string": (str, 'a string, "gd" or "newton"', str), "bool": (bool, "True or False", bool)}
+          "string": (str, 'a string, "gd" or "newton"', str),
+          "bool": (bool, "True or False", bool)}
 # (name, kind, None allowed, the range test, what the ValueError says the value must be)
 _RULES = (
     ("learning_rate", "number", False, lambda v: 0 < v < math.inf, "a positive finite number"),
@@ -374,7 +375,7 @@ _RULES = (
 
 
 def _check_hyperparameters(model: LogisticRegression) -> tuple:
-    """The hyperparameters in _RULES order: TypeError for a wrong type, ValueError for a bad one."""
+    """The hyperparameters in _RULES order; TypeError: a wrong type, ValueError: a bad value."""
     values = []
     for name, kind, optional, allowed, must_be in _RULES:
         value = getattr(model, name)

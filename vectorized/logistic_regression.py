@@ -246,10 +246,8 @@ def _newton_method(X: np.ndarray, y: np.ndarray, l2: float, n_iters: int, tol: O
         root_s = np.exp(-np.abs(z) / 2) / (1.0 + np.exp(-np.abs(z)))  # sqrt(p (1 - p))
         A = root_s[:, None] * Xc  # the bias column of A is root_s itself
         g = np.append(Xc.T @ error, np.sum(error)) / m + penalty * np.append(w, c)
-        H = np.empty((n + 1, n + 1))
-        H[:n, :n] = A.T @ A
-        H[:n, n] = H[n, :n] = A.T @ root_s
-        H[n, n] = root_s @ root_s
+        bias_column = A.T @ root_s  # the products with the bias column of A, root_s itself
+        H = np.block([[A.T @ A, bias_column[:, None]], [bias_column[None, :], root_s @ root_s]])
         H = H / m + np.diag(penalty)
         step = _solve_symmetric(H, g)
         if step is None:
@@ -300,10 +298,11 @@ def _check_X(X: ArrayLike) -> np.ndarray:
     if array.ndim >= 1 and array.shape[0] == 0:
         raise ValueError("X is empty: it needs at least one row (sample).")
     if array.ndim == 1:
-        raise ValueError("X must be 2-D (one row per sample, one column per feature), but it is 1-D. "
-                         "For a single feature, make it a column: np.reshape(X, (-1, 1)).")
+        raise ValueError("X must be 2-D (one row per sample, one column per feature), but it "
+                         "is 1-D. For a single feature, make it a column: np.reshape(X, (-1, 1)).")
     if array.ndim != 2:
-        raise ValueError(f"X must be 2-D (one row per sample, one column per feature); got {array.ndim}-D.")
+        raise ValueError(f"X must be 2-D (one row per sample, one column per feature); "
+                         f"got {array.ndim}-D.")
     if array.shape[1] == 0:
         raise ValueError("X has no features: its rows are empty.")
     _check_all_finite(array, "X")
@@ -340,7 +339,7 @@ def _as_float_array(data: ArrayLike, name: str) -> np.ndarray:
     if not isinstance(data, np.ndarray):
         try:
             with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # NumPy < 1.24 warns on ragged lists; explained below
+                warnings.simplefilter("ignore")  # NumPy < 1.24 warns on ragged lists
                 array = np.asarray(data)
         except (ValueError, TypeError):  # NumPy >= 1.24 refuses ragged lists
             _explain_non_numeric(data, name)
@@ -353,7 +352,8 @@ def _explain_non_numeric(data: object, name: str) -> None:
     """Find the first entry that is not a number (or the first ragged row) and say so."""
     rows = data.tolist() if isinstance(data, np.ndarray) else data
     if isinstance(rows, (str, bytes)) or not hasattr(rows, "__iter__"):
-        raise ValueError(f"{name} must be an array of numbers; got {type(rows).__name__} {rows!r}.")
+        raise ValueError(f"{name} must be an array of numbers; "
+                         f"got {type(rows).__name__} {rows!r}.")
     rows = list(rows)
     width = None
     for i, row in enumerate(rows):
@@ -365,9 +365,11 @@ def _explain_non_numeric(data: object, name: str) -> None:
                                  f"but row 0 has {width}. Every row needs one value per feature.")
             width = len(entries)
         for where, value in entries:
-            if value is None or isinstance(value, (str, bytes)) or not isinstance(value, numbers.Real):
-                raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y must be a number.")
-    raise ValueError(f"{name} must be an array of real numbers; got dtype {np.asarray(data).dtype}.")
+            if isinstance(value, (str, bytes)) or not isinstance(value, numbers.Real):
+                raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y "
+                                 f"must be a number.")
+    raise ValueError(f"{name} must be an array of real numbers; "
+                     f"got dtype {np.asarray(data).dtype}.")
 
 
 def _check_all_finite(array: np.ndarray, name: str) -> None:
@@ -379,8 +381,8 @@ def _check_all_finite(array: np.ndarray, name: str) -> None:
     bad = np.argwhere(~np.isfinite(array))
     if len(bad):  # otherwise the sum of large finite values overflowed: fine
         where = "".join(f"[{k}]" for k in bad[0])
-        raise ValueError(f"{name}{where} is {array[tuple(bad[0])]}; NaN and infinite values are not allowed: "
-                         f"drop or fill them first.")
+        raise ValueError(f"{name}{where} is {array[tuple(bad[0])]}; NaN and infinite values "
+                         f"are not allowed: drop or fill them first.")
 
 
 def _to_float(value: object) -> float:
@@ -393,7 +395,8 @@ def _to_float(value: object) -> float:
 # kind: (its type, what the TypeError says the value must be, the conversion)
 _KINDS = {"number": (numbers.Real, "a number", _to_float),
           "integer": (numbers.Integral, "an integer", int),
-          "string": (str, 'a string, "gd" or "newton"', str), "bool": (bool, "True or False", bool)}
+          "string": (str, 'a string, "gd" or "newton"', str),
+          "bool": (bool, "True or False", bool)}
 # (name, kind, None allowed, the range test, what the ValueError says the value must be)
 _RULES = (
     ("learning_rate", "number", False, lambda v: 0 < v < math.inf, "a positive finite number"),
@@ -410,7 +413,7 @@ _RULES = (
 
 
 def _check_hyperparameters(model: LogisticRegression) -> tuple:
-    """The hyperparameters in _RULES order: TypeError for a wrong type, ValueError for a bad one."""
+    """The hyperparameters in _RULES order; TypeError: a wrong type, ValueError: a bad value."""
     values = []
     for name, kind, optional, allowed, must_be in _RULES:
         value = getattr(model, name)
@@ -436,5 +439,6 @@ if __name__ == "__main__":
     model = LogisticRegression(learning_rate=0.5, n_iters=2000, verbose=500).fit(X, y)
     print("weights: ", [round(w_j, 4) for w_j in model.weights.tolist()])
     print("bias:    ", round(model.bias, 4))
-    print("P(y=1):  ", [round(p, 3) for p in model.predict_proba([[1.0], [2.75], [4.5]]).tolist()])
+    X_new = np.array([[1.0], [2.75], [4.5]])
+    print("P(y=1):  ", [round(p, 3) for p in model.predict_proba(X_new).tolist()])
     print("accuracy:", model.score(X, y))
