@@ -100,13 +100,13 @@ class LinearRegression(_Adapter, RegressorMixin, BaseEstimator):
 
     Parameters: those of ``vectorized.LinearRegression``. Attributes after fit: ``coef_``
     (n,), ``intercept_`` (float), ``n_features_in_``, ``twin_`` (the fitted twin), and the
-    twin's ``weights``, ``bias``, ``cost_history``.
+    twin's ``weights``, ``bias``, ``cost_history`` (and ``param_history`` if recorded).
     """
 
     _twin_class = _linear.LinearRegression
 
     def __init__(self, learning_rate=0.01, n_iters=1000, *, l2=0.0, tol=None, batch_size=None,
-                 seed=0, verbose=0, solver="gd"):
+                 seed=0, verbose=0, solver="gd", record_params=False):
         self.learning_rate = learning_rate
         self.n_iters = n_iters
         self.l2 = l2
@@ -115,10 +115,12 @@ class LinearRegression(_Adapter, RegressorMixin, BaseEstimator):
         self.seed = seed
         self.verbose = verbose
         self.solver = solver
+        self.record_params = record_params
 
     weights = _twin_attribute("weights")
     bias = _twin_attribute("bias")
     cost_history = _twin_attribute("cost_history")
+    param_history = _twin_attribute("param_history")  # with record_params=True
 
     def fit(self, X, y):
         """Fit the twin on X, y; returns self."""
