@@ -108,24 +108,7 @@ def softmax_data(m=45, n=2, seed=0):
 
 def fit_recorded(Model, X, y, **options):
     """A model fitted with record_params=True, so it has param_history."""
-    try:
-        return Model(record_params=True, **options).fit(X, y)
-    except TypeError:  # SHIM until record_params lands: refit with n_iters = 1..N
-        import copy
-        if options.get("batch_size"):
-            pytest.skip("record_params not landed yet")
-        model = Model(**options).fit(X, y)
-        zero = ([[0.0] * len(X[0]) for _ in model.classes], [0.0] * len(model.classes)) \
-            if hasattr(model, "classes") else ([0.0] * len(X[0]), 0.0)
-        history = [zero]
-        if options.get("solver") == "normal":
-            model.param_history = history + [(model.weights, model.bias)]
-            return model
-        for k in range(1, len(model.cost_history) + 1):
-            step = Model(**dict(options, n_iters=k)).fit(X, y)
-            history.append((copy.deepcopy(step.weights), copy.deepcopy(step.bias)))
-        model.param_history = history
-        return model
+    return Model(record_params=True, **options).fit(X, y)
 
 
 def names(n):
@@ -345,20 +328,28 @@ def test_path_needs_recorded_parameters():
 
 # ---- Learning rates compared, and the cost curve ----
 
-def test_rates_chart_draws_each_rate_and_marks_the_diverged_one():
-    runs = [(0.01, [1.0 / (1 + 0.01 * t) for t in range(100)], None),
-            (0.1, [1.0 / (1 + 0.1 * t) for t in range(100)], None),
-            (3.0, [1.0 * 3 ** t for t in range(20)], 21)]
+@pytest.mark.parametrize("n", [15, 300])
+def test_rates_chart_draws_each_rate_and_marks_the_diverged_one(n):
+    runs = [(0.01, [1.0 / (1 + 0.01 * t) for t in range(n)], None),
+            (0.1, [1.0 / (1 + 0.1 * t) for t in range(n)], None),
+            (3.0, [1.0 * 3 ** t for t in range(12)], 13)]
     root = check_readable(plot.rates_chart(runs, "rates"), series=3)
     lines = by_class(root, "rate")
     assert len(lines) == 3
-    to_x, to_y = axis_map(root, "x"), axis_map(root, "y")
+    to_y = axis_map(root, "y")
+    if n <= 20:
+        to_x = axis_map(root, "x")
+    else:  # a logarithmic update axis: its tick labels are 1, 10, 100, ...
+        decades = [(float(e.get("x")), float(e.text)) for e in by_class(root, "xname")]
+        assert [v for _, v in decades] == [1, 10, 100, 1000]
+        (p0, _), (p1, _) = decades[0], decades[1]
+        to_x = lambda pixel: 10 ** ((pixel - p0) / (p1 - p0))  # noqa: E731
     for line, (_, costs, stop) in zip(lines, runs):
         vertices = path_points(line.get("d"))
         if stop is None:  # every update, at its cost
             assert len(vertices) == len(costs)
             for t, (px, py) in enumerate(vertices, start=1):
-                assert abs(to_x(px) - t) < 0.05 and abs(to_y(py) - costs[t - 1]) < 0.01
+                assert abs(to_x(px) - t) < 0.02 * t and abs(to_y(py) - costs[t - 1]) < 0.01
         else:  # drawn up to where it leaves the chart, within the plot area
             assert all(plot.TOP - 0.01 <= py <= plot.TOP + plot.PLOT_H for _, py in vertices)
     crosses = by_class(root, "diverged")
@@ -366,7 +357,9 @@ def test_rates_chart_draws_each_rate_and_marks_the_diverged_one():
     cross = path_points(crosses[0].get("d"))
     assert abs(sum(py for _, py in cross) / len(cross) - plot.TOP) < 0.1  # at the top edge
     legend = " ".join(e.text or "" for e in by_class(root, "legend")[0].iter(SVG + "text"))
-    assert "diverged at update 21" in legend and "rate 0.01" in legend
+    assert "diverged at update 13" in legend and "rate 0.01" in legend
+    marks = by_class(root, "ratemark")  # shape markers along each line
+    assert len({(e.tag, len(path_points(e.get("d") or ""))) for e in marks}) == 3
 
 
 @pytest.mark.parametrize("costs", [[0.5], [2.0] * 10, [1e-301, 1e-302], [1e-320] * 3,

@@ -301,51 +301,138 @@ def rates_chart(runs: Sequence[Tuple[float, Sequence[float], Optional[int]]], ti
     ``runs`` holds (learning rate, costs, diverged_at): the costs of the updates made,
     and for a run that diverged the update at which it did (None otherwise). The y range
     is set by the runs that trained and by every run's first cost, so a diverging curve
-    leaves through the top: it is drawn up to there and marked with a cross.
+    leaves through the top: it is drawn up to there and marked with a cross. With more
+    than 20 updates the update axis is logarithmic (1, 10, 100, ...), so a fast rate's
+    first updates and a slow rate's last ones both show.
     """
     trained = [float(v) for _, costs, stop in runs if stop is None for v in costs]
     firsts = [float(costs[0]) for _, costs, _ in runs if costs]
     shown = [v for v in trained + firsts if math.isfinite(v)] or [0.0, 1.0]
     n = max([len(costs) + (stop is not None) for _, costs, stop in runs] + [1])
-    frame = Frame(_update_ticks(n), ticks(min(shown + [0.0] if min(shown) >= 0 else shown),
-                                          max(shown)))
+    y_ticks = ticks(min(shown + [0.0] if min(shown) >= 0 else shown), max(shown))
+    log = n > 20
+    if log:  # the plot's x is log10(update); its ticks are the powers of ten
+        decades = math.ceil(math.log10(n) - 1e-12)
+        frame = Frame([float(k) for k in range(decades + 1)], y_ticks)
+        body = _axes(frame, "update (logarithmic scale)", "cost J",
+                     x_names=[str(10 ** k) for k in range(decades + 1)])
+    else:
+        frame = Frame(_update_ticks(n), y_ticks)
+        body = _axes(frame, "update", "cost J")
+
+    def at(t: float) -> float:
+        return math.log10(t) if log else t
     top_value = frame.y_ticks[-1]
-    body = _axes(frame, "update", "cost J")
     entries = []
     for k, (rate, costs, stop) in enumerate(runs):
         colour, shape = COLOURS[k % len(COLOURS)], SHAPES[k % len(SHAPES)]
-        points, exit_at = [], None
-        previous = None
-        for t, v in enumerate((float(c) for c in costs), start=1):
+        values = [float(c) for c in costs]
+        points, exit_at, previous = [], None, None
+        for t, v in enumerate(values, start=1):
             if not (math.isfinite(v) and v <= top_value):
                 if previous is not None:  # where the line crosses the top edge
-                    t0, v0 = previous
-                    exit_at = (t0 + (t - t0) * (top_value - v0) / (v - v0), top_value)
+                    u0, v0 = previous
+                    exit_at = (u0 + (at(t) - u0) * (top_value - v0) / (v - v0), top_value)
                     points.append(frame.point(*exit_at))
                 else:
-                    exit_at = (t, top_value)
+                    exit_at = (at(t), top_value)
                 break
-            points.append(frame.point(t, v))
-            previous = (t, v)
+            points.append(frame.point(at(t), v))
+            previous = (at(t), v)
         if stop is not None and exit_at is None:
-            exit_at = previous if previous is not None else (1.0, top_value)
+            exit_at = previous if previous is not None else (at(1), top_value)
         if len(points) > 1:
             body.append(_polyline(points, colour, "rate"))
-        step = max(1, len(costs) // 8)  # shape markers along the line, so it reads in grey too
-        for t in range(1, len(costs) + 1, step):
-            v = float(costs[t - 1])
-            if math.isfinite(v) and v <= top_value and (exit_at is None or t <= exit_at[0]):
-                body.append(marker(shape, frame.x(t), frame.y(v), colour, cls="ratemark", r=3.5))
+        # shape markers along the line, so each reads without colour; shifted a little per
+        # rate, so that curves which have met do not hide each other's markers
+        spots = sorted({max(1, round(10 ** (j / 4 + k / (4 * len(runs))))) if log
+                        else 1 + (j + k / len(runs)) * max(1, len(values) // 8)
+                        for j in range(4 * 8)})
+        for t in spots:
+            t = int(t)
+            if t > len(values):
+                break
+            v = values[t - 1]
+            if math.isfinite(v) and v <= top_value and (exit_at is None or at(t) <= exit_at[0]):
+                body.append(marker(shape, frame.x(at(t)), frame.y(v), colour, cls="ratemark",
+                                   r=3.5))
         label = f"rate {_fmt(rate)}"
         if stop is not None:
             body.append(marker("cross", frame.x(exit_at[0]), frame.y(exit_at[1]), colour,
                                cls="diverged", r=5.0))
-            body.append(_text(frame.x(exit_at[0]) + 8, frame.y(exit_at[1]) + 14,
-                              f"diverged at update {stop}", f' font-size="11" fill="{colour}"'))
             label += f", diverged at update {stop}"
         entries.append((label, colour, shape, ""))
     body += _legend(entries)
-    return _document(title, body, "one model per learning rate, all starting from zero")
+    return _document(title, body, "one model per learning rate, all starting from zero; "
+                                  "a cross marks where a diverging run left the chart")
+
+
+def rate_list(text: str) -> List[float]:
+    """argparse type of --learning-rates: positive numbers separated by commas, e.g. 0.01,0.1."""
+    import argparse  # only the command line needs it
+    try:
+        rates = [float(part) for part in text.split(",")]
+    except ValueError:
+        rates = []
+    if not rates or not all(math.isfinite(r) and r > 0 for r in rates):
+        raise argparse.ArgumentTypeError(f"must be positive numbers separated by commas, such "
+                                         f"as 0.003,0.01,0.03; got {text!r}")
+    if len(set(rates)) != len(rates):
+        raise argparse.ArgumentTypeError(f"names a learning rate twice: {text!r}")
+    return rates
+
+
+def learning_rate_runs(Model: Callable[..., object], options: dict, X: list, y: list,
+                       rates: Sequence[float]) -> List[Tuple[float, List[float], Optional[int],
+                                                             Optional[float]]]:
+    """Train one model per learning rate, from the same options, on the same data.
+
+    Returns (rate, costs, diverged_at, final cost) per rate. A run that diverges raises
+    FloatingPointError at the update whose cost is not finite; its costs are those of the
+    updates before (the same model, stopped after the last whole epoch before that update).
+    """
+    m = len(X)
+    batch = options.get("batch_size")
+    per_epoch = 1 if batch is None or batch >= m else -(-m // batch)
+    runs = []
+    for rate in rates:
+        settings = dict(options, learning_rate=rate, verbose=0)
+        try:
+            model = Model(**settings).fit(X, y)
+            runs.append((rate, [float(c) for c in model.cost_history], None,
+                         float(model.cost(X, y))))
+            continue
+        except FloatingPointError as error:
+            found = re.search(r"iteration (\d+)", str(error))
+            stop = int(found.group(1)) if found else None
+        epochs = (stop - 1) // per_epoch if stop else None
+        costs = _costs_before(Model, settings, X, y, epochs)
+        runs.append((rate, costs, stop if stop else len(costs) + 1, None))
+    return runs
+
+
+def _costs_before(Model: Callable[..., object], settings: dict, X: list, y: list,
+                  epochs: Optional[int]) -> List[float]:
+    """The costs of the longest run of whole epochs that stays finite (at most ``epochs``)."""
+    def attempt(n: int) -> Optional[List[float]]:
+        if n < 1:
+            return []
+        try:
+            return [float(c) for c in Model(**dict(settings, n_iters=n)).fit(X, y).cost_history]
+        except FloatingPointError:
+            return None
+    if epochs is not None:
+        costs = attempt(epochs)
+        if costs is not None:
+            return costs
+    lo, hi = 0, int(settings.get("n_iters", 1000))  # attempt(lo) is finite, attempt(hi) is not
+    while hi - lo > 1:
+        middle = (lo + hi) // 2
+        if attempt(middle) is None:
+            hi = middle
+        else:
+            lo = middle
+    return attempt(lo) or []
 
 
 # ---- The fit over the data ----
@@ -848,8 +935,11 @@ def path_chart(kind: str, model: object, X: Sequence[Sequence[float]], y: Sequen
     xs = [v[p] for v in path] + ([best[0]] if best else [])
     ys = [v[q] for v in path] + ([best[1]] if best else [])
     frame = Frame(ticks(*_span(xs, 0.12)), ticks(*_span(ys, 0.12)))
-    units = " (standardized features)" if standardized else ""
-    body = _axes(frame, f"{names[p]}{units}", f"{names[q]}{units}", grid=False)
+    def label(t: int) -> str:  # a weight is per standard deviation of its feature
+        biases = len(bias) if kind == "softmax" else 1
+        return names[t] + (" (standardized features)" if standardized
+                           and t < len(final) - biases else "")
+    body = _axes(frame, label(p), label(q), grid=False)
 
     gx = [frame.x_ticks[0] + (frame.x_ticks[-1] - frame.x_ticks[0]) * k / cells
           for k in range(cells + 1)]
@@ -866,7 +956,7 @@ def path_chart(kind: str, model: object, X: Sequence[Sequence[float]], y: Sequen
         # so these levels are rings at even steps outwards
         levels = [low + (high - low) * (k / 13) ** 2 for k in range(1, 13)]
     body.append('<g class="contours" fill="none" stroke="#9a9a9a" stroke-width="1">')
-    labels = []
+    labels, placed = [], []
     for level in levels:
         segments = contour_segments(gx, gy, grid, level)
         if not segments:
@@ -877,9 +967,12 @@ def path_chart(kind: str, model: object, X: Sequence[Sequence[float]], y: Sequen
         room = [(frame.x(pt[0]), frame.y(pt[1])) for s in segments for pt in s
                 if frame.left + 24 < frame.x(pt[0]) < frame.left + frame.width - 24
                 and frame.y(pt[1]) > frame.top + 12]
+        room = [pt for pt in room if all(abs(pt[0] - x) > 40 or abs(pt[1] - y) > 14
+                                         for x, y in placed)]  # no label over another
         if room:
             x_px, y_px = min(room, key=lambda pt: (pt[1], pt[0]))
-            labels.append(_text(x_px, y_px - 3, _fmt(level), ' text-anchor="middle"'))
+            placed.append((x_px, y_px))
+            labels.append(_text(x_px, y_px - 3, f"{level:.3g}", ' text-anchor="middle"'))
     body.append("</g>")
     body.append('<g class="levels" font-size="9" fill="#6b6b6b">')
     body += labels
