@@ -7,6 +7,7 @@ its value's pixel), and compared with the numbers the picture claims to show.
 
 import importlib.util
 import math
+from pathlib import Path
 import random
 import re
 import xml.etree.ElementTree as ET
@@ -412,3 +413,20 @@ def test_pictures_are_the_same_bytes_from_both_twins():
     import vectorized
     for mine, theirs in zip(all_pictures(pure), all_pictures(vectorized)):
         assert mine == theirs
+
+
+# ---- The pictures in the lesson ----
+
+def test_every_committed_picture_is_shown_in_the_readme_beside_its_command():
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    shown = set(re.findall(r"!\[[^\]]+\]\((docs/[\w.-]+\.svg)\)", readme))
+    committed = {f"docs/{path.name}" for path in (root / "docs").glob("*.svg")}
+    assert committed == shown, committed ^ shown
+    kinds = {"fit over the data": "--plot-fit docs/fit_", "descent path": "--plot-path docs/path_",
+             "learning rates": "--learning-rates", "cost curve": "--svg docs/cost_curve"}
+    for kind, option in kinds.items():
+        assert option in readme, f"the README shows no {kind} with its command"
+    for name in committed:  # each parses, with its <title>
+        check_readable((root / name).read_text(encoding="utf-8"),
+                       series=3 if "learning_rates" in name or "softmax" in name else 1)
