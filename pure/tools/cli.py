@@ -3,6 +3,7 @@
     python -m pure                                     the demo on small built-in data
     python -m pure linear --data FILE.csv [options]    train and report (also logistic, softmax)
     python -m pure show ...                            the twins side by side (sidebyside.py)
+    python -m pure check FILE.py                       your own code against these (check.py)
 
 Standard library only, so ``python -m pure`` runs on a bare Python. The twin
 packages share this file: ``backend`` picks which package's models do the work,
@@ -271,6 +272,9 @@ def main(argv: Optional[Sequence[str]] = None, backend: str = "pure") -> int:
     if argv and argv[0] == "show":  # the side-by-side reading view (sidebyside.py); never imports NumPy
         from .sidebyside import main as show_main
         return show_main(argv[1:])
+    if argv and argv[0] == "check":  # a learner's own implementation against these models
+        from .check import main as check_main  # standard library only, like show
+        return check_main(argv[1:])
     if not argv:
         demo(importlib.import_module(backend))
         return 0
