@@ -393,7 +393,7 @@ def _check_markers(left: _Source, right: _Source) -> None:
     for k in range(max(len(left.markers), len(right.markers))):
         a = left.markers[k] if k < len(left.markers) else None
         b = right.markers[k] if k < len(right.markers) else None
-        if a is not None and b is not None and a[1] == b[1]:
+        if a is not None and b is not None and a[1].split("  ")[0] == b[1].split("  ")[0]:
             continue
 
         def says(source: _Source, marker: Optional[Tuple[int, str]]) -> str:
