@@ -430,3 +430,20 @@ def test_every_committed_picture_is_shown_in_the_readme_beside_its_command():
     for name in committed:  # each parses, with its <title>
         check_readable((root / name).read_text(encoding="utf-8"),
                        series=3 if "learning_rates" in name or "softmax" in name else 1)
+
+
+def test_each_lesson_gets_its_cost_curve_fit_and_path_inline():
+    kinds = []
+    for model in ("linear", "logistic", "softmax"):
+        figures = plot.lesson_figures(model)
+        assert [caption.split(":")[0] for caption, _ in figures] == [
+            "The cost J at each of the 1000 updates", "The fit over the data",
+            "The descent path on the cost surface"]
+        for caption, svg in figures:
+            assert not svg.startswith("<?xml")  # inline in a page: no declaration
+            root = parse(svg)
+            assert root.find(SVG + "title").text
+            assert f"--data {plot.LESSONS[model][1]}" in caption
+        kinds.append(len(by_class(parse(figures[2][1]), "descent")))
+    assert kinds == [1, 1, 1]
+    assert plot.lesson_figures("no_such_model") == []

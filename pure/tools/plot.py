@@ -26,6 +26,7 @@ bytes, and the twins, whose parameters agree to about 1e-12, draw the same pictu
       1   5
 """
 
+import functools
 import html
 import math
 import random
@@ -1007,3 +1008,46 @@ def path_chart(kind: str, model: object, X: Sequence[Sequence[float]], y: Sequen
                   if len(final) == 3 else [f"the other {len(final) - 2} held at their final values"])
         subtitle = f"J over {names[p]} and {names[q]}, the two that moved most; {others[0]}"
     return _document(title, body, subtitle)
+
+
+# ---- The pictures of a side-by-side page ----
+
+LESSONS = {  # model: (class, bundled data set, what the model is called in titles)
+    "linear": ("LinearRegression", "stackloss", "Linear regression"),
+    "logistic": ("LogisticRegression", "breast_cancer", "Logistic regression"),
+    "softmax": ("SoftmaxRegression", "iris", "Softmax regression"),
+}
+
+
+@functools.lru_cache(maxsize=None)  # the same pictures each time: train once per process
+def lesson_figures(model: str) -> List[Tuple[str, str]]:
+    """(caption, inline SVG) of the cost curve, the fit and the path of ``model`` trained by
+    the pure twin on its bundled data set, standardized, with the default hyperparameters:
+    what ``python -m pure MODEL --data SET --standardize --svg ... --plot-fit ...
+    --plot-path ...`` draws. Empty for a model without a bundled data set."""
+    if model not in LESSONS:
+        return []
+    import importlib
+    from . import datasets
+    class_name, name, title = LESSONS[model]
+    Model = getattr(importlib.import_module("pure"), class_name)
+    scaler_class = getattr(importlib.import_module("pure"), "StandardScaler")
+    data = datasets.to_xy(datasets.open_csv(datasets.find(name), name), name, None,
+                          model != "softmax")
+    y = [int(v) for v in data.y] if model == "logistic" else list(data.y)
+    scaler = scaler_class().fit(data.X)
+    X = scaler.transform(data.X)
+    fitted = Model(record_params=True).fit(X, y)
+    features = [str(f) for f in data.features]
+    command = (f"python -m pure {model} --data {name} --standardize --svg cost.svg "
+               f"--plot-fit fit.svg --plot-path path.svg")
+    pictures = [
+        svg_chart(fitted.cost_history, f"{title} on {name} (standardized), learning rate "
+                                       f"{_fmt(fitted.learning_rate)}"),
+        fit_chart(model, fitted, data.X, y, features, str(data.target), name, scaler),
+        path_chart(model, fitted, X, y, features, name, True, cells=30),
+    ]
+    captions = [f"The cost J at each of the {len(fitted.cost_history)} updates",
+                "The fit over the data", "The descent path on the cost surface"]
+    return [(f"{caption}: {command}", picture.split("\n", 1)[1])  # no XML declaration inline
+            for caption, picture in zip(captions, pictures)]
