@@ -897,6 +897,8 @@ def _method(model: object, m: int) -> str:
     solver = getattr(model, "solver", "gd")
     if solver == "normal":
         return "The normal equation"
+    if solver == "qr":
+        return "The QR solver"
     if solver == "newton":
         return "Newton's method"
     batch = getattr(model, "batch_size", None)
