@@ -114,7 +114,7 @@ def test_the_options_reach_the_model(capsys):
                               "--tol", "1e-9", "--batch-size", "5", "--seed", "3", "--every", "0")
     assert status == 0
     assert ("model: LinearRegression(learning_rate=0.05, n_iters=40, l2=0.5, tol=1e-09, "
-            "batch_size=5, seed=3, verbose=0, solver='gd')") in out
+            "batch_size=5, seed=3, verbose=0, solver='gd', record_params=False)") in out
     assert "iteration" not in out
     assert "cost per update (200 updates):" in out  # 40 epochs of ceil(21 / 5) = 5 batches
 

@@ -2,7 +2,7 @@
 
 The twin of ``pure/linear_regression.py``: the same model, cost, gradient and update,
 with each loop over samples i and features j replaced by one matrix product.
-X is (m, n), y is (m,), w is (n,), b is a float.
+X is (m, n), y is (m,), w is (n,), b is a float, 1 is the (m,) vector of ones.
 
 Model
     y_hat = X w + b                                   (m,)
@@ -12,13 +12,14 @@ Cost (half the mean squared error, plus an optional L2 penalty lambda on the wei
 
 Gradient (the exact derivative of J: the 2 from the square cancels the 1/2)
     dJ/dw = 1/m X^T (y_hat - y)  +  (lambda/m) w    (n,)
-    dJ/db = 1/m sum(y_hat - y)
+    dJ/db = 1/m 1^T (y_hat - y)
 
 Update (simultaneous: both gradients come from the same forward pass)
     w <- w - learning_rate * dJ/dw
     b <- b - learning_rate * dJ/db
 
-The weights and the bias start at zero. The bias is never penalized.
+The weights and the bias start at zero. The bias is never penalized: a penalty on b
+would pull the intercept towards 0 and make the model depend on where y's origin is.
 
 With ``batch_size`` set, each epoch shuffles the samples and makes one update per
 batch of B samples: the sums run over the batch and 1/m becomes 1/B, but the
@@ -35,11 +36,22 @@ import math
 import numbers
 import random
 import warnings
-from typing import Optional, Tuple
+from typing import Iterator, List, Optional, Tuple, Union
 
 import numpy as np
 
 ArrayLike = object  # anything np.asarray accepts: a list of lists, an array, ...
+
+
+def minibatches(order: List[int], batch_size: Optional[int],
+                rng: random.Random) -> Iterator[Union[slice, List[int]]]:
+    """The batches of one epoch: every sample, or B-sized runs of a fresh shuffle."""
+    if batch_size is None:
+        yield slice(None)  # X[:] is a view of X, not a copy
+        return
+    rng.shuffle(order)  # in place: each epoch reshuffles the previous epoch's order
+    for start in range(0, len(order), batch_size):
+        yield order[start:start + batch_size]
 
 
 class LinearRegression:
@@ -50,35 +62,29 @@ class LinearRegression:
     learning_rate : float, default 0.01
         Step size alpha of each update; a positive finite number.
     n_iters : int, default 1000
-        Number of epochs: full passes over the training data. With the default
-        ``batch_size=None`` an epoch is exactly one update.
+        Number of epochs (passes over the data); without batches, one update each.
     l2 : float, default 0.0
-        L2 penalty lambda: the cost gains lambda/(2m) w^T w. It has the same
-        minimizer as ridge regression with penalty lambda on the weights and an
-        unpenalized intercept (``sklearn.linear_model.Ridge(alpha=lambda)``).
+        L2 penalty lambda: the cost gains lambda/(2m) w^T w; the same minimizer as
+        ``sklearn.linear_model.Ridge(alpha=lambda)`` (an unpenalized intercept).
     tol : float or None, default None
-        Stop after the update at which |J_k - J_(k-1)| < tol. With mini-batches the
-        single batch costs are noisy, so tol compares the mean batch cost of an
-        epoch with the previous epoch's instead, and stops after the first epoch
-        where they differ by less than tol. ``n_iters`` stays the upper bound.
+        Stop after the update at which |J_t - J_(t-1)| < tol; with mini-batches, after
+        the epoch whose mean batch cost is within tol of the previous epoch's.
     batch_size : int or None, default None
-        None: full-batch gradient descent. An integer B: every epoch shuffles the
-        samples with ``random.Random(seed)`` (the standard library's, as in the pure
-        twin, so both twins see the same batches) and makes ceil(m/B) updates on
-        consecutive batches (the last may be smaller); B=1 is plain SGD; B >= m
-        is full batch.
+        None: full batch. B: every epoch shuffles the samples with ``random.Random(seed)``
+        (as the pure twin does: the same batches) and makes ceil(m/B) updates on
+        consecutive batches; B=1 is plain SGD.
     seed : int, default 0
         Seed of the shuffle; the same seed gives the same result on every run.
     verbose : int, default 0
         If k > 0, print ``iteration t: cost J`` every k updates and at the last.
     solver : {"gd", "normal"}, default "gd"
-        "gd": gradient descent as above. "normal": the exact minimizer in one linear
-        solve of the normal equation (X1^T X1 + L) theta = X1^T y, where X1 is X with a
-        column of ones for the bias and L is lambda on the weights' diagonal and 0 for
-        the bias; learning_rate, n_iters, tol and seed are not used (but still
-        checked), and ``cost_history`` holds the single final cost. A singular system (a constant or
-        duplicate column, fewer samples than parameters) raises ValueError: use l2 > 0
-        or solver="gd".
+        "gd": gradient descent as above. "normal": the exact minimizer in one solve of
+        the normal equation (see its section below); learning_rate, n_iters, tol and
+        seed are then not used (but still checked), and ``cost_history`` holds the
+        single final cost. A singular system (a constant or duplicate column, fewer
+        samples than parameters) raises ValueError: use l2 > 0 or solver="gd".
+    record_params : bool, default False
+        If True, ``fit`` also sets ``param_history``.
 
     Attributes (set by ``fit``)
     ---------------------------
@@ -87,22 +93,16 @@ class LinearRegression:
     bias : float
         The intercept b.
     cost_history : list of float
-        Entry k is the cost J at the parameters used for the k-th update (with
-        mini-batches, the batch cost); its length is the number of updates made.
+        Entry t is the cost J (with batches, the batch cost) at the parameters that
+        update t starts from; one entry per update made.
+    param_history : list of (ndarray of shape (n,), float), only with record_params=True
+        Entry 0 is the start (zeros), entry t the (weights, bias) after update t:
+        one longer than ``cost_history``; [start, solution] for solver="normal".
     """
 
-    def __init__(
-        self,
-        learning_rate: float = 0.01,
-        n_iters: int = 1000,
-        *,
-        l2: float = 0.0,
-        tol: Optional[float] = None,
-        batch_size: Optional[int] = None,
-        seed: int = 0,
-        verbose: int = 0,
-        solver: str = "gd",
-    ) -> None:
+    def __init__(self, learning_rate: float = 0.01, n_iters: int = 1000, *, l2: float = 0.0,
+                 tol: Optional[float] = None, batch_size: Optional[int] = None, seed: int = 0,
+                 verbose: int = 0, solver: str = "gd", record_params: bool = False) -> None:
         # Like scikit-learn: store the hyperparameters untouched, check them in fit,
         # so a learner can change model.learning_rate and fit again.
         self.learning_rate = learning_rate
@@ -113,90 +113,47 @@ class LinearRegression:
         self.seed = seed
         self.verbose = verbose
         self.solver = solver
+        self.record_params = record_params
 
     def fit(self, X: ArrayLike, y: ArrayLike) -> "LinearRegression":
         """Learn ``weights`` and ``bias`` from X, shape (m, n), and y, shape (m,) or (m, 1)."""
-        learning_rate, n_iters, l2, tol, batch_size, seed, verbose = _check_hyperparameters(self)
-        solver = _check_solver(self.solver, batch_size)
+        learning_rate, n_iters, l2, tol, batch_size, seed, verbose, solver, record_params = \
+            _check_hyperparameters(self)
         X = _check_X(X)
         y = _check_y(y, X.shape[0])
         m, n = X.shape
+        if solver == "normal":
+            return self._fit_exact(X, y, l2, _History(self, verbose, record_params, n))
         if batch_size is not None and batch_size >= m:
             batch_size = None  # one batch holding every sample is full-batch descent
-        if solver == "normal":
-            w, b = _normal_equation(X, y, l2)  # exact, in one linear solve
-            cost_history = [_cost(X, y, w, b, l2)]
-            if verbose:
-                print(f"iteration 1: cost {cost_history[0]:.6g}")
-            self.weights, self.bias, self.cost_history = w, b, cost_history
-            return self
-
-        # Work on local names; the model's attributes change only after success,
-        # so a fit that raises leaves the model exactly as it was.
-        w = np.zeros(n)
-        b = 0.0
-        cost_history = []
-        rng = random.Random(seed)
-        order = list(range(m)) if batch_size is not None else None  # only mini-batches shuffle
-        previous_epoch_cost = None
-        # A work vector for the predictions, allocated once and overwritten in place
-        # (out=, +=, -=) by every update: a new length-m array for each step would be
-        # fresh memory every update, whose page faults cost more than the arithmetic.
-        work = np.empty(m)
-
-        # Overflow shows up as a non-finite cost, which _check_finite_cost turns into
-        # a FloatingPointError that names the cure; NumPy's warning would only say "overflow".
-        with np.errstate(over="ignore", invalid="ignore"):
-            for epoch in range(n_iters):
-                if batch_size is None:
-                    batches = [None]
-                else:
-                    rng.shuffle(order)
-                    batches = [order[start:start + batch_size] for start in range(0, m, batch_size)]
-                epoch_cost = 0.0
-                for batch in batches:
-                    # Full batch uses X itself (no copy); a mini-batch copies only its rows.
-                    X_b, y_b = (X, y) if batch is None else (X[batch], y[batch])
-                    m_b = X_b.shape[0]
-                    y_hat = work[:m_b]  # a view of length m_b, no copy
-                    # Step 1: forward pass  y_hat_i = sum_j w_j x_ij + b
-                    np.matmul(X_b, w, out=y_hat)
-                    y_hat += b
-                    # Step 2: cost  J = 1/(2m) sum_i (y_hat_i - y_i)^2 + lambda/(2m) sum_j w_j^2
-                    error = np.subtract(y_hat, y_b, out=y_hat)  # y_hat is not needed again
-                    sum_sq = error @ error
-                    # Step 3: gradients  dJ/dw_j = 1/m sum_i (y_hat_i - y_i) x_ij + (lambda/m) w_j,  dJ/db = 1/m sum_i (y_hat_i - y_i)
-                    grad_w = X_b.T @ error  # X^T r: the sum over i for every j at once
-                    grad_b = error.sum()
-                    # Finish the cost (step 2) and the gradients (step 3): divide the sums by m_b and
-                    # add the penalty, which uses the full m, also for a batch (see the module docstring).
-                    penalty = w @ w
-                    cost = float(sum_sq / (2 * m_b) + l2 / (2 * m) * penalty)
-                    _check_finite_cost(cost, len(cost_history) + 1, learning_rate)
-                    cost_history.append(cost)
-                    # The bias is never penalized: a penalty on b would pull the
-                    # intercept towards 0 and make the model depend on where y's origin is.
-                    grad_w = grad_w / m_b + l2 / m * w
-                    grad_b = grad_b / m_b
-                    # Step 4: update  w_j <- w_j - learning_rate * dJ/dw_j,  b <- b - learning_rate * dJ/db
+        # Local names until the end: a fit that raises leaves the model as it was.
+        w, b, history = np.zeros(n), 0.0, _History(self, verbose, record_params, n, learning_rate)
+        rng, order, previous = random.Random(seed), list(range(m)), None
+        for epoch in range(n_iters):
+            epoch_costs = []
+            for batch in minibatches(order, batch_size, rng):
+                X_b, y_b = X[batch], y[batch]
+                m_b = X_b.shape[0]
+                with np.errstate(over="ignore", invalid="ignore"):  # see _check_finite_cost
+                    # Step 1: forward pass  y_hat = X w + b
+                    y_hat = X_b @ w + b
+                    # Step 2: cost  J = 1/(2m) (y_hat - y)^T (y_hat - y) + lambda/(2m) w^T w
+                    error = y_hat - y_b
+                    cost = float(error @ error / (2 * m_b) + l2 / (2 * m) * (w @ w))
+                    # Step 3: gradient  dJ/dw = 1/m X^T (y_hat - y) + (lambda/m) w
+                    grad_w = X_b.T @ error / m_b + l2 / m * w
+                    grad_b = float(error.sum() / m_b)  # dJ/db = 1/m 1^T (y_hat - y): no penalty
+                    # Step 4: update  w <- w - alpha dJ/dw,  b <- b - alpha dJ/db
                     w = w - learning_rate * grad_w
-                    b = float(b - learning_rate * grad_b)
-                    if verbose and len(cost_history) % verbose == 0:
-                        print(f"iteration {len(cost_history)}: cost {cost:.6g}")
-                    epoch_cost += cost
-                # Step 5: stop early  when |J_k - J_(k-1)| < tol (with batches: epoch means of J)
-                epoch_cost /= len(batches)
-                if tol is not None and previous_epoch_cost is not None:
-                    if abs(epoch_cost - previous_epoch_cost) < tol:
-                        break
-                previous_epoch_cost = epoch_cost
-
-        if verbose and len(cost_history) % verbose != 0:
-            print(f"iteration {len(cost_history)}: cost {cost_history[-1]:.6g}")
-        self.weights = w
-        self.bias = b
-        self.cost_history = cost_history
-        return self
+                    b = b - learning_rate * grad_b
+                history.add(cost, w, b)
+                epoch_costs.append(cost)
+            # Step 5: stop  |J_t - J_(t-1)| < tol (with batches: epoch means of J)
+            epoch_cost = sum(epoch_costs) / len(epoch_costs)
+            if tol is not None and previous is not None and abs(epoch_cost - previous) < tol:
+                break
+            previous = epoch_cost
+        return history.finish(w, b)
 
     def predict(self, X: ArrayLike) -> np.ndarray:
         """Predictions y_hat = X w + b, shape (m,)."""
@@ -204,14 +161,14 @@ class LinearRegression:
         return X @ self.weights + self.bias
 
     def cost(self, X: ArrayLike, y: ArrayLike) -> float:
-        """J(w, b) = 1/(2m) (y_hat - y)^T (y_hat - y) + lambda/(2m) w^T w at the current parameters."""
+        """J(w, b) = 1/(2m) (y_hat - y)^T (y_hat - y) + lambda/(2m) w^T w, now."""
         X = self._check_fitted_X(X, "cost")
         y = _check_y(y, X.shape[0])
-        _, _, l2, *_ = _check_hyperparameters(self)
+        l2 = _check_hyperparameters(self)[2]
         return _cost(X, y, self.weights, self.bias, l2)
 
     def score(self, X: ArrayLike, y: ArrayLike) -> float:
-        """Coefficient of determination R^2 = 1 - sum_i (y_i - y_hat_i)^2 / sum_i (y_i - mean(y))^2.
+        """R^2 = 1 - (y - y_hat)^T (y - y_hat) / (y - mean(y))^T (y - mean(y)).
 
         1 is a perfect fit, 0 is no better than predicting the mean. For a constant y
         (a zero denominator) it is 1.0 for a perfect fit and 0.0 otherwise, as in
@@ -228,9 +185,18 @@ class LinearRegression:
         return 1.0 - ss_res / ss_tot
 
     def __repr__(self) -> str:
-        return (f"LinearRegression(learning_rate={self.learning_rate!r}, n_iters={self.n_iters!r}, "
-                f"l2={self.l2!r}, tol={self.tol!r}, batch_size={self.batch_size!r}, "
-                f"seed={self.seed!r}, verbose={self.verbose!r}, solver={self.solver!r})")
+        return (f"LinearRegression(learning_rate={self.learning_rate!r}, "
+                f"n_iters={self.n_iters!r}, l2={self.l2!r}, tol={self.tol!r}, "
+                f"batch_size={self.batch_size!r}, seed={self.seed!r}, "
+                f"verbose={self.verbose!r}, solver={self.solver!r}, "
+                f"record_params={self.record_params!r})")
+
+    def _fit_exact(self, X: np.ndarray, y: np.ndarray, l2: float, history: "_History"
+                   ) -> "LinearRegression":
+        """The closed-form solution, recorded as a single step from the zero start."""
+        w, b = _normal_equation(X, y, l2)
+        history.add(_cost(X, y, w, b, l2), w, b)
+        return history.finish(w, b)
 
     def _check_fitted_X(self, X: ArrayLike, method: str) -> np.ndarray:
         if not hasattr(self, "weights"):
@@ -243,6 +209,33 @@ class LinearRegression:
         return X
 
 
+class _History:
+    """Bookkeeping outside the math: the costs, the parameters, the progress printing."""
+
+    def __init__(self, model: LinearRegression, verbose: int, record_params: bool, n: int,
+                 learning_rate: Optional[float] = None) -> None:
+        self.model, self.verbose, self.learning_rate = model, verbose, learning_rate
+        self.costs: List[float] = []
+        self.params = [(np.zeros(n), 0.0)] if record_params else None  # the start: zeros
+
+    def add(self, cost: float, w: np.ndarray, b: float) -> None:
+        _check_finite_cost(cost, len(self.costs) + 1, self.learning_rate)
+        self.costs.append(cost)
+        if self.params is not None:
+            self.params.append((w.copy(), b))
+        if self.verbose and len(self.costs) % self.verbose == 0:
+            print(f"iteration {len(self.costs)}: cost {cost:.6g}")
+
+    def finish(self, w: np.ndarray, b: float) -> LinearRegression:
+        if self.verbose and len(self.costs) % self.verbose != 0:
+            print(f"iteration {len(self.costs)}: cost {self.costs[-1]:.6g}")
+        self.model.weights, self.model.bias, self.model.cost_history = w, b, self.costs
+        self.model.__dict__.pop("param_history", None)  # never a stale one from an older fit
+        if self.params is not None:
+            self.model.param_history = self.params
+        return self.model
+
+
 def _cost(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: float, l2: float) -> float:
     """J(w, b) = 1/(2m) (X w + b - y)^T (X w + b - y) + lambda/(2m) w^T w."""
     m = X.shape[0]
@@ -250,14 +243,16 @@ def _cost(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: float, l2: float) -> f
     return float(error @ error / (2 * m) + l2 / (2 * m) * (w @ w))
 
 
+# ---- Exact solver: the normal equation ----------------------------------------------------
+
 def _normal_equation(X: np.ndarray, y: np.ndarray, l2: float) -> Tuple[np.ndarray, float]:
     """The exact minimizer of J: solve (X1^T X1 + L) theta = X1^T y for theta = (w, b).
 
-    Setting every dJ/dw_j and dJ/db to zero gives these n + 1 linear equations (X1 is
-    X with a column of ones for the bias, L is lambda on the weights' diagonal). Their
-    last one, dJ/db = 0, says b = mean(y) - sum_j w_j mean(x_j): the unpenalized bias
-    absorbs the means. Put into the others, it leaves n equations in the centred data
-    xc_ij = x_ij - mean(x_j) and yc_i = y_i - mean(y), with the same solution:
+    Setting dJ/dw and dJ/db to zero gives these n + 1 linear equations (X1 is X with a
+    column of ones for the bias, L is lambda on the weights' diagonal). Their last one,
+    dJ/db = 0, says b = mean(y) - mean(X) w: the unpenalized bias absorbs the means.
+    Put into the others, it leaves n equations in the centred data Xc = X - 1 mean(X)
+    and yc = y - mean(y), with the same solution:
         A = Xc^T Xc + lambda I,   r = Xc^T yc
     Solved this way, a feature far from zero (a year, say) is not almost parallel to
     the column of ones, so the system stays well conditioned. Centring copies X once:
@@ -267,18 +262,17 @@ def _normal_equation(X: np.ndarray, y: np.ndarray, l2: float) -> Tuple[np.ndarra
     x_mean = X.mean(axis=0)
     y_mean = y.mean()
     constant = X.max(axis=0) == X.min(axis=0)
-    x_mean[constant] = X[0, constant]  # a constant column centres to exact zeros, not rounding noise
+    x_mean[constant] = X[0, constant]  # a constant column centres to exact zeros, not noise
     Xc = X - x_mean
-    A = Xc.T @ Xc
-    A[np.arange(n), np.arange(n)] += l2
+    A = Xc.T @ Xc + l2 * np.eye(n)
     r = Xc.T @ (y - y_mean)
     w = _solve_symmetric(A, r)
     if w is None:
-        fewer = f", or there are fewer samples ({m}) than parameters ({n + 1})" if m < n + 1 else ""
+        fewer = f", or there are fewer samples ({m}) than parameters ({n + 1})" if m <= n else ""
         raise ValueError(
             f"the normal equation is singular: X^T X (with the column of ones for the bias) "
-            f"cannot be inverted, because a feature column is constant, duplicates another or is "
-            f"a combination of others{fewer}. Use l2 > 0 (ridge regression) or solver='gd'.")
+            f"cannot be inverted, because a feature column is constant, duplicates another or "
+            f"is a combination of others{fewer}. Use l2 > 0 (ridge regression) or solver='gd'.")
     return w, float(y_mean - x_mean @ w)
 
 
@@ -305,8 +299,9 @@ def _solve_symmetric(A: np.ndarray, r: np.ndarray) -> Optional[np.ndarray]:
     return d * np.linalg.solve(S, d * r)
 
 
-# Input checks. They run once at the public boundary, so the algebra above can trust
-# its data: a 2-D float64 array X (never copied when it already is one) and a 1-D y.
+# ---- Input checks ---------------------------------------------------------------------------
+# They run once at the public boundary, so the algebra above can trust its data: a 2-D
+# float64 array X (never copied when it already is one) and a 1-D y.
 
 def _check_X(X: ArrayLike) -> np.ndarray:
     """Return X as a 2-D float64 array of finite values, or raise ValueError."""
@@ -314,10 +309,12 @@ def _check_X(X: ArrayLike) -> np.ndarray:
     if array.ndim >= 1 and array.shape[0] == 0:
         raise ValueError("X is empty: it needs at least one row (sample).")
     if array.ndim == 1:
-        raise ValueError("X must be 2-D (one row per sample, one column per feature), but it is 1-D. "
-                         "For a single feature, make it a column: np.reshape(X, (-1, 1)).")
+        raise ValueError("X must be 2-D (one row per sample, one column per feature), but it "
+                         "is 1-D. For a single feature, make it a column: "
+                         "np.reshape(X, (-1, 1)).")
     if array.ndim != 2:
-        raise ValueError(f"X must be 2-D (one row per sample, one column per feature); got {array.ndim}-D.")
+        raise ValueError(f"X must be 2-D (one row per sample, one column per feature); "
+                         f"got {array.ndim}-D.")
     if array.shape[1] == 0:
         raise ValueError("X has no features: its rows are empty.")
     _check_all_finite(array, "X")
@@ -334,9 +331,11 @@ def _check_y(y: ArrayLike, m: int) -> np.ndarray:
     if array.ndim == 2 and array.shape[1] == 1:
         array = array[:, 0]
     if array.ndim != 1:
-        raise ValueError(f"y must be 1-D (one target per sample) or an (m, 1) column; got shape {array.shape}.")
+        raise ValueError(f"y must be 1-D (one target per sample) or an (m, 1) column; "
+                         f"got shape {array.shape}.")
     if array.shape[0] != m:
-        raise ValueError(f"X and y have different lengths: X has {m} rows but y has {array.shape[0]} values.")
+        raise ValueError(f"X and y have different lengths: X has {m} rows but y has "
+                         f"{array.shape[0]} values.")
     _check_all_finite(array, "y")
     return array
 
@@ -348,7 +347,7 @@ def _as_float_array(data: ArrayLike, name: str) -> np.ndarray:
     if not isinstance(data, np.ndarray):
         try:
             with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # NumPy < 1.24 warns on ragged lists; explained below
+                warnings.simplefilter("ignore")  # NumPy < 1.24 warns on ragged lists
                 array = np.asarray(data)
         except (ValueError, TypeError):  # NumPy >= 1.24 refuses ragged lists
             _explain_non_numeric(data, name)
@@ -361,7 +360,8 @@ def _explain_non_numeric(data: object, name: str) -> None:
     """Find the first entry that is not a number (or the first ragged row) and say so."""
     rows = data.tolist() if isinstance(data, np.ndarray) else data
     if isinstance(rows, (str, bytes)) or not hasattr(rows, "__iter__"):
-        raise ValueError(f"{name} must be an array of numbers; got {type(rows).__name__} {rows!r}.")
+        raise ValueError(f"{name} must be an array of numbers; "
+                         f"got {type(rows).__name__} {rows!r}.")
     rows = list(rows)
     width = None
     for i, row in enumerate(rows):
@@ -373,9 +373,11 @@ def _explain_non_numeric(data: object, name: str) -> None:
                                  f"but row 0 has {width}. Every row needs one value per feature.")
             width = len(entries)
         for where, value in entries:
-            if value is None or isinstance(value, (str, bytes)) or not isinstance(value, numbers.Real):
-                raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y must be a number.")
-    raise ValueError(f"{name} must be an array of real numbers; got dtype {np.asarray(data).dtype}.")
+            if isinstance(value, (str, bytes)) or not isinstance(value, numbers.Real):
+                raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y "
+                                 f"must be a number.")
+    raise ValueError(f"{name} must be an array of real numbers; "
+                     f"got dtype {np.asarray(data).dtype}.")
 
 
 def _check_all_finite(array: np.ndarray, name: str) -> None:
@@ -387,59 +389,59 @@ def _check_all_finite(array: np.ndarray, name: str) -> None:
     bad = np.argwhere(~np.isfinite(array))
     if len(bad):  # otherwise the sum of large finite values overflowed: fine
         where = "".join(f"[{k}]" for k in bad[0])
-        raise ValueError(f"{name}{where} is {array[tuple(bad[0])]}; NaN and infinite values are not allowed: "
-                         f"drop or fill them first.")
+        raise ValueError(f"{name}{where} is {array[tuple(bad[0])]}; NaN and infinite values "
+                         f"are not allowed: drop or fill them first.")
+
+
+# (name, kind, may be None, test of the value, what it must be)
+_RULES = [
+    ("learning_rate", "number", False, lambda v: math.isfinite(v) and v > 0,
+     "a positive finite number"),
+    ("n_iters", "integer", False, lambda v: v >= 1, "a positive integer"),
+    ("l2", "number", False, lambda v: math.isfinite(v) and v >= 0, "a finite number >= 0"),
+    ("tol", "number", True, lambda v: v >= 0, "None or a number >= 0"),
+    ("batch_size", "integer", True, lambda v: v >= 1, "None or a positive integer"),
+    ("seed", "integer", False, lambda v: True, "an integer"),
+    ("verbose", "integer", False, lambda v: v >= 0, "an integer >= 0 (0 prints nothing)"),
+]
 
 
 def _check_hyperparameters(model: LinearRegression) -> tuple:
-    """Return (learning_rate, n_iters, l2, tol, batch_size, seed, verbose), checked.
+    """(learning_rate, n_iters, l2, tol, batch_size, seed, verbose, solver, record_params).
 
     A value of the wrong type raises TypeError, one out of range ValueError.
     """
-    def real(name: str, value: object) -> float:
-        if isinstance(value, bool) or not isinstance(value, numbers.Real):
-            raise TypeError(f"{name} must be a number, got {type(value).__name__} {value!r}.")
+    values = []
+    for name, kind, may_be_none, test, must_be in _RULES:
+        value = getattr(model, name)
+        if value is None and may_be_none:
+            values.append(None)
+            continue
+        ok_type = numbers.Real if kind == "number" else numbers.Integral
+        if isinstance(value, bool) or not isinstance(value, ok_type):
+            raise TypeError(f"{name} must be {'a' if kind == 'number' else 'an'} {kind}, "
+                            f"got {type(value).__name__} {value!r}.")
         try:
-            return float(value)
+            value = float(value) if kind == "number" else int(value)
         except OverflowError:  # an int beyond the largest float: out of range below
-            return math.inf
-
-    def integer(name: str, value: object) -> int:
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise TypeError(f"{name} must be an integer, got {type(value).__name__} {value!r}.")
-        return int(value)
-
-    learning_rate = real("learning_rate", model.learning_rate)
-    if not (math.isfinite(learning_rate) and learning_rate > 0):
-        raise ValueError(f"learning_rate must be a positive finite number, got {learning_rate!r}.")
-    n_iters = integer("n_iters", model.n_iters)
-    if n_iters < 1:
-        raise ValueError(f"n_iters must be a positive integer, got {n_iters!r}.")
-    l2 = real("l2", model.l2)
-    if not (math.isfinite(l2) and l2 >= 0):
-        raise ValueError(f"l2 must be a finite number >= 0, got {l2!r}.")
-    tol = None if model.tol is None else real("tol", model.tol)
-    if tol is not None and not tol >= 0:  # "not >=" also rejects NaN
-        raise ValueError(f"tol must be None or a number >= 0, got {tol!r}.")
-    batch_size = None if model.batch_size is None else integer("batch_size", model.batch_size)
-    if batch_size is not None and batch_size < 1:
-        raise ValueError(f"batch_size must be None or a positive integer, got {batch_size!r}.")
-    seed = integer("seed", model.seed)
-    verbose = integer("verbose", model.verbose)
-    if verbose < 0:
-        raise ValueError(f"verbose must be an integer >= 0 (0 prints nothing), got {verbose!r}.")
-    return learning_rate, n_iters, l2, tol, batch_size, seed, verbose
-
-
-def _check_solver(solver: object, batch_size: Optional[int]) -> str:
+            value = math.inf if value > 0 else -math.inf
+        if not test(value):  # "not" also rejects NaN
+            raise ValueError(f"{name} must be {must_be}, got {value!r}.")
+        values.append(value)
+    solver = model.solver
     if not isinstance(solver, str):
-        raise TypeError(f"solver must be a string, \"gd\" or \"normal\", got {type(solver).__name__} {solver!r}.")
+        raise TypeError(f"solver must be a string, \"gd\" or \"normal\", "
+                        f"got {type(solver).__name__} {solver!r}.")
     if solver not in ("gd", "normal"):
-        raise ValueError(f"solver must be \"gd\" (gradient descent) or \"normal\", got {solver!r}.")
-    if solver != "gd" and batch_size is not None:
-        raise ValueError(f"batch_size works with solver=\"gd\" only; solver={solver!r} always uses "
-                         f"every sample. Leave batch_size=None.")
-    return solver
+        raise ValueError(f"solver must be \"gd\" (gradient descent) or \"normal\", "
+                         f"got {solver!r}.")
+    if solver != "gd" and values[4] is not None:
+        raise ValueError(f"batch_size works with solver=\"gd\" only; solver={solver!r} always "
+                         f"uses every sample. Leave batch_size=None.")
+    if not isinstance(model.record_params, bool):
+        raise TypeError(f"record_params must be True or False, "
+                        f"got {type(model.record_params).__name__} {model.record_params!r}.")
+    return tuple(values) + (solver, model.record_params)
 
 
 def _check_finite_cost(cost: float, iteration: int, learning_rate: float) -> None:

@@ -1,0 +1,141 @@
+"""record_params=True: the parameters after every update, the same in both twins.
+
+Entry 0 is the start, entry t the parameters after update t, so the history is one longer
+than cost_history (gradient descent, Newton) or [start, solution] (a closed-form solver);
+the last entry is the fitted (weights, bias). With record_params=False nothing is kept.
+"""
+
+import pytest
+
+np = pytest.importorskip("numpy")
+
+import pure  # noqa: E402
+import vectorized  # noqa: E402
+from twins import assert_all_close, flat, random_problem  # noqa: E402
+
+TWINS = [pure, vectorized]
+ids = lambda package: package.__name__  # noqa: E731
+
+
+# --- LinearRegression ----------------------------------------------------------------------
+
+def linear_case(seed, **params):
+    case = random_problem(seed)
+    params = {**case["params"], **params}
+    return case, params
+
+
+def fit_linear_both(case, params):
+    return [package.LinearRegression(**params, record_params=True).fit(case["X"], case["y"])
+            for package in TWINS]
+
+
+def assert_linear_history_agrees(p, v):
+    assert len(p.param_history) == len(v.param_history)
+    scale = max(abs(value) for w, b in p.param_history for value in w + [b]) or 1.0
+    for t, ((w_p, b_p), (w_v, b_v)) in enumerate(zip(p.param_history, v.param_history)):
+        assert isinstance(w_p, list) and all(type(value) is float for value in w_p + [b_p])
+        assert isinstance(w_v, np.ndarray) and w_v.dtype == np.float64 and type(b_v) is float
+        assert_all_close(w_p + [b_p], flat(w_v) + [b_v], scale=scale, what=f"param_history[{t}]")
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_linear_gradient_descent_history_agrees(seed):
+    case, params = linear_case(seed, batch_size=None, tol=None)
+    try:
+        p, v = fit_linear_both(case, params)
+    except FloatingPointError:
+        pytest.skip("this random problem diverges (tested in test_parity)")
+    for model in (p, v):
+        assert len(model.param_history) == len(model.cost_history) + 1
+        assert flat(model.param_history[0][0]) == [0.0] * case["n"]
+        assert model.param_history[0][1] == 0.0
+        assert flat(model.param_history[-1][0]) == flat(model.weights)
+        assert model.param_history[-1][1] == model.bias
+    assert_linear_history_agrees(p, v)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_linear_minibatch_history_agrees(seed):
+    case, params = linear_case(seed, batch_size=3, n_iters=5)
+    try:
+        p, v = fit_linear_both(case, params)
+    except FloatingPointError:
+        pytest.skip("this random problem diverges (tested in test_parity)")
+    updates_per_epoch = -(-case["m"] // 3) if case["m"] > 3 else 1
+    for model in (p, v):
+        assert len(model.param_history) == len(model.cost_history) + 1
+        if params["tol"] is None:
+            assert len(model.cost_history) == 5 * updates_per_epoch
+        assert flat(model.param_history[-1][0]) == flat(model.weights)
+    assert_linear_history_agrees(p, v)
+
+
+def test_linear_history_entries_are_the_updates():
+    """Entry t + 1 is entry t moved by -learning_rate times the gradient at entry t."""
+    X = [[0.0, 1.0], [1.0, 0.5], [2.0, -1.0], [3.0, 2.0]]
+    y = [1.0, 2.5, 3.0, 7.5]
+    for package in TWINS:
+        model = package.LinearRegression(learning_rate=0.05, n_iters=4, l2=0.3,
+                                         record_params=True).fit(X, y)
+        for (w, b), (w_next, b_next) in zip(model.param_history, model.param_history[1:]):
+            w = np.array(flat(w))
+            error = np.array(X) @ w + b - np.array(y)
+            grad_w = np.array(X).T @ error / 4 + 0.3 / 4 * w
+            np.testing.assert_allclose(flat(w_next), w - 0.05 * grad_w, rtol=1e-12)
+            assert abs(b_next - (b - 0.05 * error.mean())) <= 1e-12 * max(1.0, abs(b))
+
+
+@pytest.mark.parametrize("l2", [0.0, 1.0])
+def test_linear_normal_equation_history_is_start_and_solution(l2):
+    X = [[0.0, 1.0], [1.0, 0.5], [2.0, -1.0], [3.0, 2.0], [4.0, 0.0]]
+    y = [1.0, 2.5, 3.0, 7.5, 8.0]
+    p, v = [package.LinearRegression(solver="normal", l2=l2, record_params=True).fit(X, y)
+            for package in TWINS]
+    for model in (p, v):
+        assert len(model.param_history) == 2 and len(model.cost_history) == 1
+        assert flat(model.param_history[0][0]) == [0.0, 0.0] and model.param_history[0][1] == 0.0
+        assert flat(model.param_history[1][0]) == flat(model.weights)
+        assert model.param_history[1][1] == model.bias
+    assert_linear_history_agrees(p, v)
+
+
+@pytest.mark.parametrize("package", TWINS, ids=ids)
+def test_linear_history_is_a_copy_not_a_view(package):
+    model = package.LinearRegression(learning_rate=0.1, n_iters=3, record_params=True)
+    model.fit([[0.0], [1.0], [2.0]], [1.0, 3.0, 5.0])
+    weights = [flat(w) for w, _ in model.param_history]
+    assert weights[0] != weights[1] != weights[2]  # each update got its own copy
+    model.weights[0] = 123.0
+    assert flat(model.param_history[-1][0]) != [123.0]
+
+
+@pytest.mark.parametrize("package", TWINS, ids=ids)
+def test_linear_without_record_params_nothing_is_kept(package):
+    model = package.LinearRegression(n_iters=3, record_params=True).fit([[0.0], [1.0]], [0, 1])
+    assert hasattr(model, "param_history")
+    model.record_params = False
+    model.fit([[0.0], [1.0]], [0, 1])
+    assert not hasattr(model, "param_history")  # not a stale history of the previous fit
+    assert "record_params=False" in repr(model)
+
+
+@pytest.mark.parametrize("package", TWINS, ids=ids)
+@pytest.mark.parametrize("value", [1, 0, "yes", None, 1.0])
+def test_linear_record_params_must_be_a_bool(package, value):
+    model = package.LinearRegression(record_params=value)
+    with pytest.raises(TypeError) as info:
+        model.fit([[0.0], [1.0]], [0, 1])
+    assert str(info.value) == (f"record_params must be True or False, "
+                               f"got {type(value).__name__} {value!r}.")
+    assert not hasattr(model, "weights")
+
+
+@pytest.mark.parametrize("package", TWINS, ids=ids)
+def test_linear_failed_fit_keeps_the_old_history(package):
+    model = package.LinearRegression(n_iters=2, record_params=True).fit([[0.0], [1.0]], [0, 1])
+    before = [(flat(w), b) for w, b in model.param_history]
+    model.learning_rate = 1e200
+    with pytest.raises(FloatingPointError):
+        model.fit([[1e3, -2e3], [3e3, 1e3], [-2e3, 5e2]], [1, 0, 1])
+    assert [(flat(w), b) for w, b in model.param_history] == before
