@@ -14,6 +14,22 @@ std_j is the population standard deviation (divide by m, like NumPy's default dd
 ``statistics.stdev`` divides by m - 1, so it is not used here. A constant column has
 std 0: it gets std 1, so it becomes a column of zeros instead of 0/0.
 
+Computed accurately, for every finite input (the textbook formulas fail at the extremes)
+    scale: the squares (x_ij - mean_j)^2 overflow for spreads beyond 1e154 and underflow
+        below 1e-162, and the sum of m values near 1.7e308 overflows. So each column is
+        first divided by 2^e_j, the power of two just above max_i |x_ij|: exact (only the
+        exponent changes), and every u_ij = x_ij / 2^e_j lies in (-1, 1).
+    mean: the rounding error of a first mean is measured and removed by a second pass,
+        mean_u = 1/m sum_i u_ij,  then  mean_u += 1/m sum_i (u_ij - mean_u).
+    variance: the corrected two-pass formula, with d_ij = u_ij - mean_u,
+        var_u = (sum_i d_ij^2 - (sum_i d_ij)^2 / m) / m,
+        whose second term cancels what is left of the error of the mean (the same digits
+        on features offset far from zero, such as 1e12 + small changes).
+    Then mean_j = mean_u * 2^e_j and std_j = sqrt(var_u) * 2^e_j.
+    transform: x_ij - mean_j overflows when both are near the float limit (1.7e308 and
+        -1.7e308), so both are halved first (exact) and the result doubled:
+        x'_ij = (x_ij / 2 - mean_j / 2) / std_j * 2.
+
 Fit the scaler on the training data only, then transform the training and the test
 data with the same mean and std.
 
@@ -25,10 +41,26 @@ data with the same mean and std.
 """
 
 import math
-from typing import List, Sequence
+from typing import List, Sequence, Tuple
 
 Vector = List[float]
 Matrix = List[Vector]
+
+
+def mean_and_std(x: Vector) -> Tuple[float, float]:
+    """mean = 1/m sum_i x_i and std = sqrt(1/m sum_i (x_i - mean)^2), accurately (see above)."""
+    m = len(x)
+    e = math.frexp(max(abs(x_i) for x_i in x))[1]  # max_i |x_i| < 2^e
+    u = [math.ldexp(x_i, -e) for x_i in x]  # u_i = x_i / 2^e, exact
+    mean_u = sum(u) / m
+    mean_u += sum(u_i - mean_u for u_i in u) / m  # the correction: the first pass's error
+    d = [u_i - mean_u for u_i in u]
+    var_u = (sum(d_i * d_i for d_i in d) - sum(d) ** 2 / m) / m
+    return math.ldexp(mean_u, e), math.ldexp(math.sqrt(max(var_u, 0.0)), e)  # >= 0 when rounded
+
+
+assert mean_and_std([1.0, 3.0]) == (2.0, 1.0) and mean_and_std([0.0, 0.0]) == (0.0, 0.0)
+assert mean_and_std([1.7e308, -1.7e308]) == (0.0, 1.7e308)
 
 
 class StandardScaler:
@@ -45,43 +77,39 @@ class StandardScaler:
     def fit(self, X: Sequence[Sequence[float]]) -> "StandardScaler":
         """Learn ``mean`` and ``std`` of each column of X."""
         X = _check_X(X)
-        m, n = len(X), len(X[0])
-        mean = [0.0] * n
-        for x_i in X:
-            for j in range(n):
-                mean[j] += x_i[j]
-        mean = [total / m for total in mean]
-        std = [0.0] * n
-        for x_i in X:
-            for j in range(n):
-                std[j] += (x_i[j] - mean[j]) * (x_i[j] - mean[j])
-        std = [math.sqrt(total / m) for total in std]
-        for j in range(n):
-            if all(x_i[j] == X[0][j] for x_i in X):
+        mean, std = [], []
+        for j in range(len(X[0])):
+            column = [x_i[j] for x_i in X]
+            mean_j, std_j = mean_and_std(column)
+            if all(x_ij == column[0] for x_ij in column):
                 # A constant column: exact mean, std 1, so it transforms to exact zeros
                 # (the mean of m equal floats can miss them by a rounding error).
-                mean[j], std[j] = X[0][j], 1.0
-            elif std[j] == 0.0:  # values so close (1e-200 apart) that their spread underflows
-                std[j] = 1.0
+                mean_j, std_j = column[0], 1.0
+            elif std_j == 0.0:  # values so close (1e-320 apart) that even their spread rounds to 0
+                std_j = 1.0
+            mean.append(mean_j)
+            std.append(std_j)
         self.mean = mean
         self.std = std
         return self
 
     def transform(self, X: Sequence[Sequence[float]]) -> Matrix:
-        """x'_ij = (x_ij - mean_j) / std_j."""
+        """x'_ij = (x_ij - mean_j) / std_j, as (x_ij / 2 - mean_j / 2) / std_j * 2."""
         X = self._check_fitted_X(X, "transform")
-        return [[(x_ij - mean_j) / std_j for x_ij, mean_j, std_j in zip(x_i, self.mean, self.std)]
-                for x_i in X]
+        scaled = [[(x_ij / 2 - mean_j / 2) / std_j * 2
+                   for x_ij, mean_j, std_j in zip(x_i, self.mean, self.std)] for x_i in X]
+        return _finite(scaled, X)
 
     def fit_transform(self, X: Sequence[Sequence[float]]) -> Matrix:
         """``fit(X)`` then ``transform(X)``."""
         return self.fit(X).transform(X)
 
     def inverse_transform(self, X: Sequence[Sequence[float]]) -> Matrix:
-        """x_ij = x'_ij * std_j + mean_j: back to the original units."""
+        """x_ij = x'_ij * std_j + mean_j: back to the original units (halved, then doubled)."""
         X = self._check_fitted_X(X, "inverse_transform")
-        return [[x_ij * std_j + mean_j for x_ij, mean_j, std_j in zip(x_i, self.mean, self.std)]
-                for x_i in X]
+        original = [[(x_ij * (std_j / 2) + mean_j / 2) * 2
+                     for x_ij, mean_j, std_j in zip(x_i, self.mean, self.std)] for x_i in X]
+        return _finite(original, X)
 
     def __repr__(self) -> str:
         return "StandardScaler()"
@@ -97,12 +125,23 @@ class StandardScaler:
         return X
 
 
+def _finite(values: Matrix, X: Matrix) -> Matrix:
+    """values, if every one is finite; else a ValueError (X too large for mean and std)."""
+    if not all(math.isfinite(v) for row in values for v in row):
+        largest = max(abs(x_ij) for x_i in X for x_ij in x_i)
+        raise ValueError(f"the transformed values are not finite: X holds values too large "
+                         f"for these parameters (the largest |x| is {largest:.3g}). Scale X "
+                         f"the same way as the training data.")
+    return values
+
+
 # Input checks, as in the model files (repeated so that this file stands alone).
 
 def _check_X(X: Sequence[Sequence[float]]) -> Matrix:
     """Copy X into a rectangular list of rows of finite floats, or raise ValueError."""
     if isinstance(X, (str, bytes)) or not hasattr(X, "__iter__"):
-        raise ValueError(f"X must be 2-D, a list of rows (one row of feature values per sample); got {type(X).__name__}.")
+        raise ValueError(f"X must be 2-D, a list of rows (one row of feature values per sample); "
+                         f"got {type(X).__name__}.")
     rows = list(X)
     if len(rows) == 0:
         raise ValueError("X is empty: it needs at least one row (sample).")
@@ -110,11 +149,12 @@ def _check_X(X: Sequence[Sequence[float]]) -> Matrix:
     for i, row in enumerate(rows):
         if isinstance(row, (str, bytes)) or not hasattr(row, "__iter__"):
             raise ValueError(f"X must be 2-D, a list of rows, but X[{i}] is {row!r}, not a row. "
-                             f"For a single feature, put each value in its own row: [[x] for x in X].")
+                             f"For a single feature, put each value in its own row: "
+                             f"[[x] for x in X].")
         values = [_check_number(value, f"X[{i}][{j}]") for j, value in enumerate(row)]
         if i > 0 and len(values) != len(matrix[0]):
-            raise ValueError(f"X is ragged: row {i} has {len(values)} values, "
-                             f"but row 0 has {len(matrix[0])}. Every row needs one value per feature.")
+            raise ValueError(f"X is ragged: row {i} has {len(values)} values, but row 0 has "
+                             f"{len(matrix[0])}. Every row needs one value per feature.")
         matrix.append(values)
     if len(matrix[0]) == 0:
         raise ValueError("X has no features: its rows are empty.")
@@ -123,16 +163,18 @@ def _check_X(X: Sequence[Sequence[float]]) -> Matrix:
 
 def _check_number(value: object, where: str) -> float:
     # float(None) raises TypeError and float("1") succeeds; both are bad data here.
+    message = f"{where} is {value!r}, not a number; every entry of X must be a number."
     if value is None or isinstance(value, (str, bytes)) or hasattr(value, "__iter__"):
-        raise ValueError(f"{where} is {value!r}, not a number; every entry of X must be a number.")
+        raise ValueError(message)
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise ValueError(f"{where} is {value!r}, not a number; every entry of X must be a number.") from None
+        raise ValueError(message) from None
     except OverflowError:  # an int beyond the largest float, such as 10**400
-        number = math.inf
+        number = float("inf")
     if not math.isfinite(number):
-        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: drop or fill them first.")
+        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: "
+                         f"drop or fill them first.")
     return number
 
 

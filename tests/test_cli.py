@@ -236,8 +236,9 @@ def errors_of(capsys, *args):
     ("ragged.csv", "x1,x2,y\n1,2,3\n4,5\n", ["line 3", "2 values", "header has 3 columns"]),
     ("textlabel.csv", "x,y\n1,2\n2,yes\n", ["line 3", "'yes' is not a number", "softmax"]),
     ("onecolumn.csv", "y\n1\n2\n", ["only one column", "feature"]),
-    ("semicolons.csv", "x;y\n1;2\n", ["only one column", "separated by ';'"]),
+    ("pipes.csv", "x|y\n1|2\n", ["only one column", "--delimiter"]),
     ("unnamed.csv", "x,,y\n1,2,3\n", ["column 2", "no name"]),
+    ("unnamed1.csv", ",x,y\n7,2,3\n9,3,4\n", ["column 1", "no name"]),  # not an index: 7, 9
     ("twice.csv", "x,x,y\n1,2,3\n", ["two columns are named 'x'"]),
     ("latin1.csv", "x,y\n1,2\n".encode() + b"\xe9,1\n", ["not UTF-8"]),
 ])
@@ -286,10 +287,12 @@ def test_a_diverging_run_is_one_line_with_the_hint(capsys):
 
 
 @pytest.mark.parametrize("args, words", [
-    (["--learning-rate", "-1"], "learning_rate"),
-    (["--n-iters", "0"], "n_iters"),
-    (["--l2", "-2"], "l2"),
-    (["--batch-size", "0"], "batch_size"),
+    (["--learning-rate", "-1"], "--learning-rate: must be more than 0"),
+    (["--learning-rate", "nan"], "--learning-rate: must be a finite number"),
+    (["--n-iters", "0"], "--n-iters: must be 1 or more"),
+    (["--l2", "-2"], "--l2: must be 0 or more"),
+    (["--tol", "inf"], "--tol: must be a finite number"),
+    (["--batch-size", "0"], "--batch-size: must be 1 or more"),
     (["--test-fraction", "0.01"], "test rows"),
 ])
 def test_bad_option_values_are_one_line(capsys, args, words):
@@ -310,10 +313,11 @@ def test_an_unwritable_svg_is_one_line(capsys, tmp_path):
     ["linear", "--data", "stackloss", "--n-iters", "ten"],
     ["--data", "stackloss"],
 ])
-def test_usage_errors_exit_2_with_the_usage(capsys, args):
+def test_usage_errors_are_one_line_with_exit_2(capsys, args):
     status, out, err = run_main(capsys, *args)
     assert status == 2 and out == ""
-    assert "usage: python -m pure" in err and "error:" in err and "Traceback" not in err
+    assert err.count("\n") == 1 and err.startswith("python -m pure: error: "), err
+    assert "usage:" not in err and "Traceback" not in err and "--help" in err
 
 
 def test_help_lists_the_models_and_the_bundled_data(capsys):

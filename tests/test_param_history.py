@@ -139,3 +139,143 @@ def test_linear_failed_fit_keeps_the_old_history(package):
     with pytest.raises(FloatingPointError):
         model.fit([[1e3, -2e3], [3e3, 1e3], [-2e3, 5e2]], [1, 0, 1])
     assert [(flat(w), b) for w, b in model.param_history] == before
+
+
+# --- SoftmaxRegression ---------------------------------------------------------------------
+
+SOFTMAX_X = [[0.0, 1.0], [1.0, 0.0], [2.0, 1.0], [3.0, 3.0], [1.0, 2.0], [2.0, 2.5]]
+SOFTMAX_Y = ["b", "a", "c", "c", "a", "b"]
+
+
+def softmax_case(seed, **params):
+    """A random problem of twins.random_problem with three classes cut from its targets."""
+    case = random_problem(seed, logistic=True)
+    X = case["X"]
+    scores = [sum(row) for row in X]
+    cuts = sorted(scores)[len(scores) // 3], sorted(scores)[2 * len(scores) // 3]
+    y = ["low" if s < cuts[0] else "mid" if s < cuts[1] else "high" for s in scores]
+    if len(set(y)) < 2:
+        pytest.skip("this random problem has a single class")
+    params = {**case["params"], **params}
+    params["learning_rate"] /= 2
+    return X, y, params
+
+
+def fit_softmax_both(X, y, params):
+    return [package.SoftmaxRegression(**params, record_params=True).fit(X, y)
+            for package in TWINS]
+
+
+def softmax_entry(entry):
+    W, b = entry
+    return [float(v) for row in (W.tolist() if hasattr(W, "tolist") else W) for v in row] \
+        + flat(b)
+
+
+def assert_softmax_history_agrees(p, v):
+    assert len(p.param_history) == len(v.param_history) == len(p.cost_history) + 1
+    scale = max(abs(value) for entry in p.param_history for value in softmax_entry(entry)) or 1.0
+    for t, ((W_p, b_p), (W_v, b_v)) in enumerate(zip(p.param_history, v.param_history)):
+        assert isinstance(W_p, list) and all(isinstance(row, list) for row in W_p)
+        assert isinstance(b_p, list) and all(type(value) is float for value in b_p)
+        assert isinstance(W_v, np.ndarray) and W_v.dtype == np.float64 and W_v.ndim == 2
+        assert isinstance(b_v, np.ndarray) and b_v.dtype == np.float64 and b_v.ndim == 1
+        assert_all_close(softmax_entry((W_p, b_p)), softmax_entry((W_v, b_v)), scale=scale,
+                         what=f"param_history[{t}]")
+
+
+def assert_softmax_ends_at_the_fit(model):
+    K, n = len(model.classes), len(model.weights[0])
+    assert softmax_entry(model.param_history[0]) == [0.0] * (K * n + K)
+    assert softmax_entry(model.param_history[-1]) == softmax_entry((model.weights, model.bias))
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_softmax_gradient_descent_history_agrees(seed):
+    X, y, params = softmax_case(seed, batch_size=None, tol=None)
+    try:
+        p, v = fit_softmax_both(X, y, params)
+    except FloatingPointError:
+        pytest.skip("this random problem diverges (tested in test_softmax)")
+    for model in (p, v):
+        assert len(model.param_history) == len(model.cost_history) + 1 == params["n_iters"] + 1
+        assert_softmax_ends_at_the_fit(model)
+    assert_softmax_history_agrees(p, v)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_softmax_minibatch_history_agrees(seed):
+    X, y, params = softmax_case(seed, batch_size=3, n_iters=5)
+    try:
+        p, v = fit_softmax_both(X, y, params)
+    except FloatingPointError:
+        pytest.skip("this random problem diverges (tested in test_softmax)")
+    updates_per_epoch = -(-len(X) // 3) if len(X) > 3 else 1
+    for model in (p, v):
+        if params["tol"] is None:
+            assert len(model.cost_history) == 5 * updates_per_epoch
+        assert_softmax_ends_at_the_fit(model)
+    assert_softmax_history_agrees(p, v)
+
+
+def test_softmax_history_entries_are_the_updates():
+    """Entry t + 1 is entry t moved by -learning_rate times the gradient at entry t,
+    computed here independently with a one-hot matrix."""
+    X = np.array(SOFTMAX_X)
+    Y = np.eye(3)[[1, 0, 2, 2, 0, 1]]  # a, b, c sorted
+    for package in TWINS:
+        model = package.SoftmaxRegression(learning_rate=0.3, n_iters=4, l2=0.5,
+                                          record_params=True).fit(SOFTMAX_X, SOFTMAX_Y)
+        for (W, b), (W_next, b_next) in zip(model.param_history, model.param_history[1:]):
+            W, b = np.array(W, dtype=float), np.array(b, dtype=float)
+            Z = X @ W.T + b
+            P = np.exp(Z - Z.max(axis=1, keepdims=True))
+            P /= P.sum(axis=1, keepdims=True)
+            grad_W = (P - Y).T @ X / 6 + 0.5 / 6 * W
+            grad_b = (P - Y).mean(axis=0)
+            np.testing.assert_allclose(np.array(W_next), W - 0.3 * grad_W, rtol=1e-12, atol=1e-15)
+            np.testing.assert_allclose(np.array(b_next), b - 0.3 * grad_b, rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize("package", TWINS, ids=ids)
+def test_softmax_history_is_a_copy_not_a_view(package):
+    model = package.SoftmaxRegression(learning_rate=0.5, n_iters=3, record_params=True)
+    model.fit(SOFTMAX_X, SOFTMAX_Y)
+    entries = [softmax_entry(entry) for entry in model.param_history]
+    assert entries[0] != entries[1] != entries[2] != entries[3]  # each update its own copy
+    model.weights[0][0] = 123.0
+    model.bias[0] = -7.0
+    assert softmax_entry(model.param_history[-1]) == entries[-1]
+
+
+@pytest.mark.parametrize("package", TWINS, ids=ids)
+def test_softmax_without_record_params_nothing_is_kept(package):
+    model = package.SoftmaxRegression(n_iters=3, record_params=True).fit(SOFTMAX_X, SOFTMAX_Y)
+    assert len(model.param_history) == 4
+    model.record_params = False
+    model.fit(SOFTMAX_X, SOFTMAX_Y)
+    assert not hasattr(model, "param_history")  # not a stale history of the previous fit
+    assert repr(model).endswith("record_params=False)")
+    assert not hasattr(package.SoftmaxRegression(n_iters=2).fit(SOFTMAX_X, SOFTMAX_Y),
+                       "param_history")
+
+
+@pytest.mark.parametrize("package", TWINS, ids=ids)
+@pytest.mark.parametrize("value", [1, 0, "yes", None, 1.0])
+def test_softmax_record_params_must_be_a_bool(package, value):
+    model = package.SoftmaxRegression(record_params=value)
+    with pytest.raises(TypeError) as info:
+        model.fit(SOFTMAX_X, SOFTMAX_Y)
+    assert str(info.value) == (f"record_params must be True or False, "
+                               f"got {type(value).__name__} {value!r}.")
+    assert not hasattr(model, "weights")
+
+
+@pytest.mark.parametrize("package", TWINS, ids=ids)
+def test_softmax_failed_fit_keeps_the_old_history(package):
+    model = package.SoftmaxRegression(n_iters=2, record_params=True).fit(SOFTMAX_X, SOFTMAX_Y)
+    before = [softmax_entry(entry) for entry in model.param_history]
+    model.learning_rate = 1e300
+    with pytest.raises(FloatingPointError):
+        model.fit([[1e3, -2e3], [3e3, 1e3], [-2e3, 5e2]], [1, 0, 2])
+    assert [softmax_entry(entry) for entry in model.param_history] == before

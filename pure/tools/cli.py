@@ -7,18 +7,36 @@
 Standard library only, so ``python -m pure`` runs on a bare Python. The twin
 packages share this file: ``backend`` picks which package's models do the work,
 and every number is printed with the same fixed number of significant digits, so
-both twins print the same text. Bad input ends in one line on standard error and
-exit status 2, never a traceback. Reading the CSV file is in datasets.py, the
+both twins print the same text. Reading the CSV file is in datasets.py, the
 pictures of the cost curve in plot.py.
+
+The promises, and where each is kept:
+
+- Bad input ends in one line on standard error and exit status 2, never a traceback
+  (``Parser.error`` for the options, ``main`` for everything found later). Every
+  option value is checked before the data is read (the ``type=`` functions and
+  ``check_options``), and the output files before training (``check_outputs``).
+- No input is ever overwritten and no half file is ever left: an output may not be
+  the data file (same resolved path or same file on disk), and every file is written
+  whole to a temporary file in its folder, then renamed into place (``write_output``).
+  A new output option goes into OUTPUTS and writes with ``write_output``.
+- Piped output is the same bytes from both twins. On a terminal, progress lines also
+  show the time taken and an estimate of the time left, and a long run prints one at
+  least every few seconds (``Progress``).
+- A subcommand with its own module (``show``) is one entry of SUBCOMMANDS.
 """
 
 import argparse
 import importlib
+import math
 import os
 import random
+import re
 import sys
+import tempfile
+import time
 from pathlib import Path
-from typing import List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, TextIO, Tuple
 
 from . import datasets, plot
 
@@ -54,7 +72,8 @@ def demo(models: object) -> None:
     print("R^2:    ", fmt(linear.score(X_lin, y_lin)))
     print()
     print(f"Logistic regression ({name}): 40 samples from two overlapping clouds")
-    logistic = models.LogisticRegression(learning_rate=0.5, n_iters=500, verbose=100).fit(X_log, y_log)
+    logistic = models.LogisticRegression(learning_rate=0.5, n_iters=500, verbose=100)
+    logistic.fit(X_log, y_log)
     print("weights: ", ", ".join(fmt(w) for w in logistic.weights))
     print("bias:    ", fmt(logistic.bias))
     print("accuracy:", fmt(logistic.score(X_log, y_log)))
@@ -65,61 +84,125 @@ MODELS = {  # subcommand: (class name, title, name of its score)
     "logistic": ("LogisticRegression", "Logistic regression", "accuracy"),
     "softmax": ("SoftmaxRegression", "Softmax regression", "accuracy"),
 }
-SOLVERS = {"linear": "normal", "logistic": "newton"}  # the solver besides gradient descent
+SOLVERS = {  # model: (the solver besides gradient descent, what it is)
+    "linear": ("normal", "the exact normal equation"),
+    "logistic": ("newton", "Newton's method, a handful of steps"),
+}
+
+
+def run_show(argv: List[str], backend: str) -> int:
+    """``show``: the side-by-side view (sidebyside.py); it reads files, never imports NumPy."""
+    from .sidebyside import main as show_main
+    return show_main(argv)
+
+
+# Subcommands run by their own module, before the parser below sees the arguments:
+# name -> (one line of help, function(arguments after the name, backend) -> exit status).
+SUBCOMMANDS = {
+    "show": ("the twins side by side, aligned step by step (python -m pure show --help)",
+             run_show),
+}  # type: Dict[str, Tuple[str, Callable[[List[str], str], int]]]
+
+# Every option that names a file the command writes: its dest -> its option. Each such
+# file is checked by check_outputs before the data is read and written by write_output.
+OUTPUTS = {"svg": "--svg"}
+
+HEARTBEAT = 3.0  # seconds: on a terminal, a long run prints a progress line at least this often
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with every usage error in one line on standard error and exit status 2.
+
+    argparse prints the usage block before its message; a person (and a script reading
+    stderr) needs only the message and where to look. ``--help`` prints in full as ever.
+    """
+
+    root_prog = ""  # the prog of the top parser, set on each sub-parser, for the message
+
+    def error(self, message: str) -> "None":
+        prog = self.root_prog or self.prog
+        message = " ".join(message.split())  # argparse's messages are one line; make sure
+        self.exit(2, f"{prog}: error: {message}. See: {self.prog} --help\n")
 
 
 def build_parser(backend: str) -> argparse.ArgumentParser:
     """The argparse parser of ``python -m <backend> linear|logistic|softmax --data FILE ...``."""
     prog = f"python -m {backend}"
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog=prog,
-        description="Train a model by gradient descent on a CSV file and report what it learned. "
+        description="Train a model on a CSV file and report what it learned. "
                     "With no arguments: a demo on small built-in data.",
-        epilog=f"bundled data sets, usable by name from any folder: {', '.join(datasets.bundled())}. "
+        epilog=f"bundled data sets, usable by name from any folder: "
+               f"{', '.join(datasets.bundled())}. "
                f"Example: {prog} logistic --data breast_cancer --standardize. "
                f"'{prog} show' prints the twins side by side.")
-    commands = parser.add_subparsers(dest="model", metavar="{linear,logistic,softmax}")
+    names = list(MODELS) + list(SUBCOMMANDS)
+    commands = parser.add_subparsers(dest="model", metavar="{" + ",".join(names) + "}")
     for name, (_, title, score) in MODELS.items():
-        sub = commands.add_parser(name, help=f"{title.lower()} (score: {score})",
-                                  description=f"{title} by gradient descent on a CSV file.")
-        data = sub.add_argument_group("data")
-        data.add_argument("--data", required=True, metavar="FILE",
-                          help="a CSV file with a header row; or a bundled data set by name: "
-                               + ", ".join(datasets.bundled()))
-        data.add_argument("--target", metavar="NAME",
-                          help="the column to predict (default: the last column)")
-        data.add_argument("--standardize", action="store_true",
-                          help="scale each feature to mean 0 and standard deviation 1 "
-                               "(learned on the training rows) before training")
-        data.add_argument("--test-fraction", type=fraction, metavar="F",
-                          help="hold out this fraction of the rows, chosen with --seed, "
-                               "and report the score on them too")
-        training = sub.add_argument_group("training (the model's hyperparameters)")
-        training.add_argument("--learning-rate", type=float, metavar="ALPHA",
-                              help="step size of each update (default: the model's, 0.01 for "
-                                   "linear, 0.1 for logistic and softmax)")
-        training.add_argument("--n-iters", type=int, metavar="N",
-                              help="number of epochs (default 1000)")
-        training.add_argument("--l2", type=float, default=0.0, metavar="LAMBDA",
-                              help="L2 penalty on the weights, never on the bias (default 0)")
-        training.add_argument("--tol", type=float, metavar="TOL",
-                              help="stop when the cost changes by less than TOL")
-        training.add_argument("--batch-size", type=int, metavar="B",
-                              help="mini-batches of B samples (default: the whole training set)")
-        training.add_argument("--seed", type=int, default=0,
-                              help="seed of the shuffles and of the hold-out split (default 0)")
+        how = "by gradient descent"
         if name in SOLVERS:
-            training.add_argument("--solver", choices=["gd", SOLVERS[name]], default="gd",
-                                  help=f"gd: gradient descent (default); {SOLVERS[name]}: "
-                                       + ("the exact normal equation" if name == "linear"
-                                          else "Newton's method, a handful of steps"))
-        output = sub.add_argument_group("output")
-        output.add_argument("--every", type=non_negative, metavar="K",
-                            help="print the cost every K updates (default: about ten lines; "
-                                 "0 prints none)")
-        output.add_argument("--svg", metavar="FILE", help="write the cost curve as an SVG picture")
+            how += f", or with --solver {SOLVERS[name][0]} by {SOLVERS[name][1]}"
+        sub = commands.add_parser(name, help=f"{title.lower()} (score: {score})",
+                                  description=f"{title} on a CSV file, {how}.")
+        sub.root_prog = prog
+        add_model_options(sub, name)
+    for name, (text, _) in SUBCOMMANDS.items():  # listed in the usage and the help; run by main
+        commands.add_parser(name, help=text, add_help=False)
     return parser
 
+
+def add_model_options(sub: argparse.ArgumentParser, name: str) -> None:
+    """The options of one model's subcommand, in the groups --help shows."""
+    data = sub.add_argument_group("data")
+    data.add_argument("--data", required=True, metavar="FILE",
+                      help="a CSV file with a header row; or a bundled data set by name: "
+                           + ", ".join(datasets.bundled()))
+    data.add_argument("--target", metavar="NAME",
+                      help="the column to predict (default: the last column)")
+    data.add_argument("--drop", type=column_names, default=[], metavar="COL[,COL...]",
+                      help="leave these columns out (text columns, ids)")
+    data.add_argument("--one-hot", type=column_names, default=[], metavar="COL[,COL...]",
+                      help="turn each of these text columns into 0/1 columns, one per value "
+                           "but the first in sorted order (the baseline, all zeros)")
+    data.add_argument("--delimiter", type=delimiter, metavar="SEP",
+                      help="the separator of the file: comma, semicolon, tab, or one character "
+                           "(default: found from the header and the first rows)")
+    data.add_argument("--decimal", type=decimal_mark, metavar="MARK",
+                      help="the decimal mark of the numbers: . or , (default: a comma when the "
+                           "separator is not a comma and the first rows write decimals so)")
+    data.add_argument("--standardize", action="store_true",
+                      help="scale each feature to mean 0 and standard deviation 1 "
+                           "(learned on the training rows) before training")
+    data.add_argument("--test-fraction", type=fraction, metavar="F",
+                      help="hold out this fraction of the rows, chosen with --seed, "
+                           "and report the score on them too")
+    training = sub.add_argument_group("training (the model's hyperparameters)")
+    training.add_argument("--learning-rate", type=positive_number, metavar="ALPHA",
+                          help="step size of each update (default: the model's, 0.01 for "
+                               "linear, 0.1 for logistic and softmax)")
+    training.add_argument("--n-iters", type=positive_integer, metavar="N",
+                          help="number of epochs (default 1000)")
+    training.add_argument("--l2", type=non_negative_number, default=0.0, metavar="LAMBDA",
+                          help="L2 penalty on the weights, never on the bias (default 0)")
+    training.add_argument("--tol", type=non_negative_number, metavar="TOL",
+                          help="stop when the cost changes by less than TOL")
+    training.add_argument("--batch-size", type=positive_integer, metavar="B",
+                          help="mini-batches of B samples (default: the whole training set)")
+    training.add_argument("--seed", type=int, default=0,
+                          help="seed of the shuffles and of the hold-out split (default 0)")
+    if name in SOLVERS:
+        solver, what = SOLVERS[name]
+        training.add_argument("--solver", choices=["gd", solver], default="gd",
+                              help=f"gd: gradient descent (default); {solver}: {what}")
+    output = sub.add_argument_group("output")
+    output.add_argument("--every", type=non_negative, metavar="K",
+                        help="print the cost every K updates (default: about ten lines; "
+                             "0 prints none)")
+    output.add_argument("--svg", metavar="FILE", help="write the cost curve as an SVG picture")
+
+
+# Option values: each type= function turns the text into a value or raises
+# ArgumentTypeError, which Parser.error prints as one line before any data is read.
 
 def fraction(text: str) -> float:
     """argparse type of --test-fraction: a number strictly between 0 and 1."""
@@ -137,28 +220,324 @@ def non_negative(text: str) -> int:
     return value
 
 
-def load(args: argparse.Namespace) -> datasets.Dataset:
+def positive_integer(text: str) -> int:
+    """argparse type of --n-iters and --batch-size: an integer >= 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {text}")
+    return value
+
+
+def _finite(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number, got {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"must be a finite number, got {text}")
+    return value
+
+
+def positive_number(text: str) -> float:
+    """argparse type of --learning-rate: a finite number > 0."""
+    value = _finite(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0, got {text}")
+    return value
+
+
+def non_negative_number(text: str) -> float:
+    """argparse type of --l2 and --tol: a finite number >= 0."""
+    value = _finite(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {text}")
+    return value
+
+
+def column_names(text: str) -> List[str]:
+    """argparse type of --drop and --one-hot: column names separated by commas."""
+    names = [name.strip() for name in text.split(",")]
+    if not all(names):
+        raise argparse.ArgumentTypeError(f"needs column names separated by commas, got {text!r}")
+    return names
+
+
+def delimiter(text: str) -> str:
+    """argparse type of --delimiter: comma, semicolon, tab (or \\t), or one other character."""
+    names = {"comma": ",", "semicolon": ";", "tab": "\t", "\\t": "\t"}
+    value = names.get(text.lower(), text)
+    if len(value) != 1 or value in "\"'.\r\n" or value.isalnum() or value == " ":
+        raise argparse.ArgumentTypeError(
+            f"must be comma, semicolon, tab or one punctuation character, got {text!r}")
+    return value
+
+
+def decimal_mark(text: str) -> str:
+    """argparse type of --decimal: . (point) or , (comma)."""
+    value = {"point": ".", "comma": ","}.get(text.lower(), text)
+    if value not in (".", ","):
+        raise argparse.ArgumentTypeError(f"must be . (point) or , (comma), got {text!r}")
+    return value
+
+
+def check_options(args: argparse.Namespace) -> None:
+    """The checks of option values that involve more than one option, before the data is read."""
+    solver = getattr(args, "solver", "gd")
+    if solver != "gd" and args.batch_size is not None:
+        raise datasets.DataError(f"--batch-size works with gradient descent only; --solver "
+                                 f"{solver} always uses every sample. Leave --batch-size out.")
+    for name in args.drop:
+        if name == args.target:
+            raise datasets.DataError(f"--drop {name}: {name!r} is the --target.")
+
+
+# Output files: never an input, never half written
+
+def outputs(args: argparse.Namespace) -> List[Tuple[str, str]]:
+    """(option, path) of every file this command line asks to write."""
+    return [(option, getattr(args, dest)) for dest, option in OUTPUTS.items()
+            if getattr(args, dest, None)]
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)  # the same file on disk: hard links and all
+    except OSError:
+        return False
+
+
+def check_outputs(args: argparse.Namespace, inputs: Sequence[str]) -> None:
+    """Refuse, before the data is read, an output that is an input or cannot be written."""
+    claimed = {}  # type: Dict[str, str]
+    for option, name in outputs(args):
+        real = os.path.realpath(name)
+        for source in inputs:
+            if real == os.path.realpath(source) or _same_file(real, source):
+                raise datasets.DataError(
+                    f"{option} {name} is the data file {args.data}: writing it would destroy "
+                    f"the data. Give {option} another file name.")
+        if real in claimed:
+            raise datasets.DataError(f"{option} {name} is the same file as {claimed[real]}; "
+                                     f"give each output its own name.")
+        claimed[real] = f"{option} {name}"
+        if os.path.isdir(real):
+            raise datasets.DataError(f"cannot write {option} {name}: it is a folder.")
+        if os.path.lexists(real) and not os.path.isfile(real):
+            raise datasets.DataError(f"cannot write {option} {name}: it exists and is not a "
+                                     f"regular file.")
+        if os.path.isfile(real) and not os.access(real, os.W_OK):
+            raise datasets.DataError(f"cannot write {option} {name}: the file is read-only.")
+        folder = os.path.dirname(real)
+        if not os.path.isdir(folder):
+            raise datasets.DataError(f"cannot write {option} {name}: there is no folder "
+                                     f"{os.path.dirname(name) or '.'}.")
+        try:  # the real test: make (and remove) a file in that folder, as write_output will
+            descriptor, probe = tempfile.mkstemp(dir=folder, prefix=".write-test-")
+            os.close(descriptor)
+            os.remove(probe)
+        except OSError as error:
+            raise datasets.DataError(f"cannot write {option} {name}: "
+                                     f"{error.strerror or error}.") from None
+
+
+def write_output(name: str, text: str) -> None:
+    """Write ``text`` to the file ``name`` whole or not at all.
+
+    The text goes to a temporary file in the same folder, which is renamed over
+    ``name`` only when complete (a rename within one folder is atomic), so a failure
+    at any point leaves an existing file as it was and no half file behind.
+    """
+    real = os.path.realpath(name)  # write where a symbolic link points, as open() would
+    folder, base = os.path.split(real)
+    if os.path.exists(real):
+        mode = os.stat(real).st_mode & 0o7777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask  # what open(name, "w") would have given the new file
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{base}.", suffix=".part")
+    except OSError as error:
+        raise datasets.DataError(f"cannot write {name}: {error.strerror or error}.") from None
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, real)
+    except BaseException as error:
+        os.remove(temporary)
+        if isinstance(error, OSError):
+            raise datasets.DataError(f"cannot write {name}: {error.strerror or error}.") from None
+        raise
+
+
+# Progress on a terminal
+
+def stdout_is_terminal() -> bool:
+    """Whether standard output is a terminal (a person watching), not a pipe or a file."""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+clock = time.monotonic  # the clock of the progress lines (a test may replace it)
+PROGRESS_LINE = re.compile(r"iteration (\d+): cost \S+")
+
+
+def duration(seconds: float) -> str:
+    """A time span as a person reads it: 0.4 s, 12 s, 3 min 05 s, 2 h 10 min."""
+    if seconds < 9.95:
+        return f"{seconds:.1f} s"
+    if seconds < 59.5:
+        return f"{seconds:.0f} s"
+    minutes = int(round(seconds)) // 60
+    if minutes < 60:
+        return f"{minutes} min {int(round(seconds)) % 60:02d} s"
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+class Progress:
+    """Stands in for standard output while a model trains with ``verbose=1``, on a terminal.
+
+    The model prints ``iteration t: cost J`` after every update; this passes on the
+    lines the piped output has (every ``every`` updates, and the last), each followed
+    by the time taken and an estimate of the time left, and one more whenever
+    ``heartbeat`` seconds have passed without a line, so a slow run never looks stuck.
+    Any other text passes through unchanged.
+    """
+
+    def __init__(self, stream: TextIO, every: int, total: int, at_most: bool,
+                 heartbeat: float = HEARTBEAT) -> None:
+        self.stream, self.every, self.total, self.at_most = stream, every, total, at_most
+        self.heartbeat = heartbeat
+        self.start = self.printed_at = clock()
+        self.pending = ""
+        self.last = None  # type: Optional[Tuple[int, str]]
+        self.printed = 0  # the update of the last line printed
+
+    def write(self, text: str) -> int:
+        self.pending += text
+        *lines, self.pending = self.pending.split("\n")
+        for line in lines:
+            self._line(line)
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def _line(self, line: str) -> None:
+        match = PROGRESS_LINE.fullmatch(line)
+        if match is None:
+            self.stream.write(line + "\n")
+            return
+        t = int(match.group(1))
+        self.last = (t, line)
+        now = clock()
+        if (self.every and t % self.every == 0) or now - self.printed_at >= self.heartbeat:
+            self._print(t, line, now)
+
+    def _print(self, t: int, line: str, now: float) -> None:
+        elapsed = now - self.start
+        left = elapsed / t * max(self.total - t, 0)
+        estimate = f"{'at most ' if self.at_most else 'about '}{duration(left)} left" \
+            if t < self.total else "done"
+        self.stream.write(f"{line}  ({duration(elapsed)}, {estimate})\n")
+        self.stream.flush()
+        self.printed, self.printed_at = t, now
+
+    def finish(self) -> None:
+        """After a fit: the last update's line, as the model prints it when it is off the beat."""
+        if self.pending:
+            self._line(self.pending)
+            self.pending = ""
+        if self.every and self.last is not None and self.last[0] != self.printed:
+            self._print(self.last[0], self.last[1], clock())
+
+
+def updates_per_epoch(m: int, batch_size: Optional[int]) -> int:
+    """The number of updates in one epoch: one, or one per mini-batch."""
+    return 1 if not batch_size or batch_size >= m else -(-m // batch_size)
+
+
+def fit_with_progress(model: object, X: list, y: list, every: int, total: int,
+                      at_most: bool) -> None:
+    """``model.fit(X, y)`` printing progress; with timing and heartbeats on a terminal."""
+    if not stdout_is_terminal():  # piped: exactly the model's own lines, the same in both twins
+        model.fit(X, y)
+        return
+    model.verbose = 1  # every update reaches Progress, which picks the lines to show
+    stream = sys.stdout
+    progress = Progress(stream, every, total, at_most)
+    sys.stdout = progress
+    try:
+        model.fit(X, y)
+        progress.finish()
+    finally:
+        sys.stdout = stream
+
+
+# Reading the data
+
+def data_path(args: argparse.Namespace) -> Path:
+    """The file --data names (a bundled data set by name, too), checked to be a regular file."""
+    path = datasets.find(args.data)
+    datasets.check_regular_file(path, args.data)
+    return path
+
+
+def load(args: argparse.Namespace, path: Optional[Path] = None) -> Tuple[datasets.Dataset,
+                                                                         datasets.Table]:
     """Read --data into features and target, checked for the chosen model."""
-    table = datasets.open_csv(datasets.find(args.data), args.data)
+    table = datasets.open_csv(path or datasets.find(args.data), args.data,
+                              args.delimiter, args.decimal)
     hint = " For class names as the target, use softmax." if args.model != "softmax" else ""
-    data = datasets.to_xy(table, args.data, args.target, args.model != "softmax", hint)
+    data = datasets.to_xy(table, args.data, args.target, args.model != "softmax", hint,
+                          drop=args.drop, one_hot=args.one_hot)
     where = f"{args.data}, column {data.target!r}"
+    note = datasets.target_note(table.columns, args.target)
     if args.model == "logistic":
         for value, line in zip(data.y, data.lines):
             if value not in (0.0, 1.0):
                 raise datasets.DataError(
-                    f"{where}, line {line}: the target is {fmt(value)}, but logistic regression needs "
-                    f"0 or 1 (for more classes use softmax; for a number to predict, linear).")
+                    f"{where}, line {line}: the target is {fmt(value)}, but logistic regression "
+                    f"needs 0 or 1 (for more classes use softmax; for a number to predict, "
+                    f"linear).{note}")
     if args.model == "softmax" and data.y and isinstance(data.y[0], float):
         for value, line in zip(data.y, data.lines):
             if value != int(value):
                 raise datasets.DataError(f"{where}, line {line}: the class label is {fmt(value)}, "
-                                         f"not a whole number or a name.")
+                                         f"not a whole number or a name.{note}")
         data = data._replace(y=[int(value) for value in data.y])
-    return data
+    return data, table
 
 
-def hold_out(data: datasets.Dataset, test_fraction: Optional[float], seed: int) -> Tuple[list, list]:
+def dialect(table: datasets.Table, args: argparse.Namespace) -> str:
+    """How the file was read, for the first line, when it is not plain commas and points.
+
+    For example `` (separator ';' and decimal comma, detected)``; nothing for a plain file.
+    """
+    parts = []  # (what, how it was chosen)
+    if table.delimiter != "," or args.delimiter:
+        name = "tab" if table.delimiter == "\t" else repr(table.delimiter)
+        parts.append((f"separator {name}", "given" if args.delimiter else "detected"))
+    if table.decimal != "." or args.decimal:
+        name = "comma" if table.decimal == "," else "point"
+        parts.append((f"decimal {name}", "given" if args.decimal else "detected"))
+    if not parts:
+        return ""
+    if len({how for _, how in parts}) == 1:
+        return f" ({' and '.join(what for what, _ in parts)}, {parts[0][1]})"
+    return f" ({', '.join(f'{what} {how}' for what, how in parts)})"
+
+
+def hold_out(data: datasets.Dataset, test_fraction: Optional[float],
+             seed: int) -> Tuple[list, list]:
     """Row numbers of the training and the test rows: a seeded shuffle, then a cut."""
     m = len(data.X)
     if test_fraction is None:
@@ -168,7 +547,8 @@ def hold_out(data: datasets.Dataset, test_fraction: Optional[float], seed: int) 
     n_test = round(test_fraction * m)
     if not 0 < n_test < m:
         raise datasets.DataError(f"--test-fraction {test_fraction} of {m} rows leaves "
-                                 f"{n_test} test rows and {m - n_test} training rows; both need at least one.")
+                                 f"{n_test} test rows and {m - n_test} training rows; both "
+                                 f"need at least one.")
     return sorted(order[n_test:]), sorted(order[:n_test])
 
 
@@ -178,15 +558,20 @@ def train(args: argparse.Namespace, models: object, prog: str) -> int:
     Model = getattr(models, class_name, None)
     if Model is None:
         raise datasets.DataError(f"this version of {models.__name__} has no {class_name}.")
-    data = load(args)
+    check_options(args)
+    path = data_path(args)
+    check_outputs(args, [str(path)])
+    data, table = load(args, path)
     train_rows, test_rows = hold_out(data, args.test_fraction, args.seed)
     X_train = [data.X[i] for i in train_rows]
     y_train = [data.y[i] for i in train_rows]
     X_test = [data.X[i] for i in test_rows]
     y_test = [data.y[i] for i in test_rows]
 
-    print(f"{title} on {Path(args.data).name}: {len(data.X)} rows, {len(data.features)} features, "
-          f"target {data.target!r}")
+    print(f"{title} on {Path(args.data).name}{dialect(table, args)}: {len(data.X)} rows, "
+          f"{len(data.features)} features, target {data.target!r}")
+    for note in data.notes:
+        print(note)
     if test_rows:
         print(f"hold-out split (seed {args.seed}): {len(train_rows)} rows to train on, "
               f"{len(test_rows)} to test on")
@@ -206,16 +591,18 @@ def train(args: argparse.Namespace, models: object, prog: str) -> int:
     if getattr(args, "solver", "gd") != "gd":  # only shown when chosen, as softmax has none
         options["solver"] = args.solver
     model = Model(**options)
+    batches = updates_per_epoch(len(train_rows), args.batch_size)
     if args.every is not None:
         model.verbose = args.every
     elif isinstance(model.n_iters, int) and model.n_iters > 0:  # about ten progress lines
-        batches = 1 if not args.batch_size or args.batch_size < 1 else -(-len(train_rows) // args.batch_size)
         model.verbose = max(1, -(-model.n_iters * batches // 10))
     if "solver" in options and args.every is None:
         model.verbose = 1  # the exact solvers take one step or a handful: show them all
     print(f"model: {model!r}")
+    total = model.n_iters * batches if "solver" not in options else model.n_iters
     try:
-        model.fit(X_train, y_train)
+        fit_with_progress(model, X_train, y_train, model.verbose, total,
+                          at_most=args.tol is not None or "solver" in options)
     except FloatingPointError as error:
         message = str(error).split(" Try ")[0]  # the model's hint names its Python arguments
         raise datasets.DataError(f"{message} Add --standardize, or give a smaller "
@@ -232,7 +619,8 @@ def train(args: argparse.Namespace, models: object, prog: str) -> int:
         print(f"weights{per} (one column per class):")
         print(" " * width + "".join(label.rjust(column) for label in classes))
         for j, name in enumerate(names):
-            print(f"  {name}".ljust(width) + "".join(fmt(w_k[j]).rjust(column) for w_k in model.weights))
+            print(f"  {name}".ljust(width)
+                  + "".join(fmt(w_k[j]).rjust(column) for w_k in model.weights))
         print("bias".ljust(width) + "".join(fmt(b_k).rjust(column) for b_k in model.bias))
     else:
         print(f"weights{per}:")
@@ -251,12 +639,14 @@ def train(args: argparse.Namespace, models: object, prog: str) -> int:
     history = [float(cost) for cost in model.cost_history]
     if args.svg:
         scaled = " (standardized)" if args.standardize else ""
-        chart_title = f"{title} on {Path(args.data).name}{scaled}, learning rate {fmt(model.learning_rate)}"
+        chart_title = (f"{title} on {Path(args.data).name}{scaled}, "
+                       f"learning rate {fmt(model.learning_rate)}")
         try:
-            with open(args.svg, "w", encoding="utf-8", newline="\n") as file:
-                file.write(plot.svg_chart(history, chart_title))
-        except OSError as error:
-            raise datasets.DataError(f"cannot write {args.svg}: {error.strerror or error}.") from None
+            picture = plot.svg_chart(history, chart_title)  # drawn before any file is touched
+        except (ArithmeticError, ValueError) as error:
+            raise datasets.DataError(f"cannot draw the cost curve for --svg {args.svg} "
+                                     f"({error}); no file was written.") from None
+        write_output(args.svg, picture)
         print(f"cost curve written to {args.svg}")
     print()
     print(f"cost per update ({len(history)} updates):")
@@ -268,28 +658,40 @@ def train(args: argparse.Namespace, models: object, prog: str) -> int:
 def main(argv: Optional[Sequence[str]] = None, backend: str = "pure") -> int:
     """Run the command line; return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "show":  # the side-by-side reading view (sidebyside.py); never imports NumPy
-        from .sidebyside import main as show_main
-        return show_main(argv[1:])
-    if not argv:
-        demo(importlib.import_module(backend))
-        return 0
-    parser = build_parser(backend)
+    prog = f"python -m {backend}"
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit:  # --help (status 0) or a usage error (status 2, message printed)
-        return exit.code if isinstance(exit.code, int) else 2
-    if args.model is None:
-        parser.print_usage(sys.stderr)
-        print(f"{parser.prog}: error: name a model: linear, logistic or softmax "
-              f"(or nothing at all for the demo).", file=sys.stderr)
-        return 2
-    try:
-        return train(args, importlib.import_module(backend), parser.prog)
-    except (ValueError, TypeError) as error:  # DataError is a ValueError; the models raise these
-        sys.stdout.flush()
-        print(f"{parser.prog}: error: {error}", file=sys.stderr)
-        return 2
+        if argv and argv[0] in SUBCOMMANDS:
+            return SUBCOMMANDS[argv[0]][1](argv[1:], backend)
+        if not argv:
+            demo(importlib.import_module(backend))
+            return 0
+        if argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+            print(f"{prog}: error: {argv[0]}: name a model first: linear, logistic or softmax, "
+                  f"as in: {prog} linear --data FILE. See: {prog} --help", file=sys.stderr)
+            return 2
+        parser = build_parser(backend)
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exit:  # --help (status 0) or a usage error (status 2, one line)
+            return exit.code if isinstance(exit.code, int) else 2
+        if args.model is None:
+            print(f"{prog}: error: name a model: linear, logistic or softmax (or nothing at "
+                  f"all for the demo). See: {prog} --help", file=sys.stderr)
+            return 2
+        try:
+            return train(args, importlib.import_module(backend), prog)
+        except (ValueError, TypeError, ArithmeticError) as error:
+            # DataError is a ValueError; the models raise ValueError and TypeError. An
+            # ArithmeticError is data at the edge of floating point (an overflow, or a
+            # division by a spread that underflowed to 0): one line, too.
+            sys.stdout.flush()
+            text = " ".join(str(error).split())
+            if not isinstance(error, (ValueError, TypeError)):
+                text = (f"the numbers overflowed or underflowed ({type(error).__name__}: {text}); "
+                        f"try --standardize, or rescale the data")
+            print(f"{prog}: error: {text}", file=sys.stderr)
+            return 2
     except BrokenPipeError:  # the reader stopped early, as in: python -m pure ... | head
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        # Point stdout at nothing, so the flush at exit does not fail a second time.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
