@@ -421,7 +421,8 @@ def _src(lines: List[Line], kind: str = "") -> str:
             cut = match.start(2) + match.group(2).index("  ")
             body = f'{html.escape(text[:cut])}<span class="f">{html.escape(text[cut:])}</span>'
         row = ' class="cm"' if text.lstrip().startswith("#") and not kind else ""
-        hang = _indent(text) + 4  # a wrapped line goes on 4 columns right of its indentation
+        # A wrapped line goes on 4 columns right of its indentation (deep ones count as 20).
+        hang = min(_indent(text), 20) + 4
         style = f' style="padding-left:{hang}ch;text-indent:-{hang}ch"' if hang > 4 else ""
         rows.append(f'<tr{row}><td class="n">{number}</td><td class="c"{style}>{body}</td></tr>')
     return f'<table class="src{" " + kind if kind else ""}">\n' + "\n".join(rows) + "\n</table>"
