@@ -306,7 +306,7 @@ def test_the_page_reads_mathematics_then_steps_then_everything_else(name):
 
 
 @pytest.mark.parametrize("name", MODELS)
-def test_each_step_shows_its_formula_once_and_the_loops_it_runs_inside(name):
+def test_each_step_shows_its_formula_once_and_the_loop_it_runs_inside(name):
     paths = dict(zip(("pure", "vectorized"), pair(name)))
     page = sidebyside.render_html(sidebyside.align(*pair(name)))
     parsed = parse_html(page)
@@ -324,7 +324,7 @@ def test_each_step_shows_its_formula_once_and_the_loops_it_runs_inside(name):
             assert steps_view.count(sidebyside.html.escape(formula, quote=False)) == 1 + twice
             tbody = page[page.index(f'id="step-{k}"'):].split("</tbody>")[0]
             inside = re.findall(r'<div class="inside">.*?</div>', tbody)
-            for header in loops_around(path, line):
+            for header in loops_around(path, line)[-1:]:  # the innermost loop
                 named = (f'<span class="n">{header}</span> '
                          f'<code>{sidebyside.html.escape(lines[header - 1].strip())}</code>')
                 assert named in "".join(inside), \
@@ -347,12 +347,12 @@ def test_the_terminal_view_reads_in_the_same_order(name):
         assert max(rows[side][n] for n in docstring) < rows[side][first_step]
         assert all(rows[side][n] > rest for n in rows[side]
                    if n not in docstring and n not in in_steps)
-        for line in steps:  # the loops it runs inside are named in the heading lines above
+        for line in steps:  # the loop it runs inside is named in the heading lines above
             above, row = [], rows[side][line] - 1
             while output.split("\n")[row][:1] in "#=":
                 above.append(output.split("\n")[row].lstrip("#= "))
                 row -= 1
-            for header in loops_around(path, line):
+            for header in loops_around(path, line)[-1:]:
                 named = " ".join(f"{header} {source_lines(path)[header - 1].strip()}".split())
                 assert named in " ".join(" ".join(reversed(above)).split()), (side, line, header)
 

@@ -12,7 +12,7 @@ The view follows the order a learner reads in:
 2. gradient descent: the loop the steps run in, then one block per ``# Step N: title  formula``
    comment (a comment on a line of its own). Steps pair on number and title; each twin keeps its
    own formula. Step N runs from its marker to the next one, the last to the end of the
-   statements its marker stands among, and names the loops it runs inside;
+   statements its marker stands among, and names the innermost loop it runs inside;
 3. everything else, cut at each function and class and paired by name.
 
 Every line of both files is shown exactly once. Twins whose steps differ in number or title
@@ -347,9 +347,9 @@ def render_text(alignment: Alignment, width: int = 80) -> str:
         if title:
             heading(b.title)
         for name, loops in ((a.left_name, b.left_loops), (a.right_name, b.right_loops)):
-            if loops:  # "pure: inside 160 for epoch in range(n_iters): > 167 for batch ..."
-                heading(name.split("/")[0] + ": inside "
-                        + " > ".join(f"{loop.line} {loop.header}" for loop in loops), "#   ")
+            if loops:  # "pure: inside 113 for batch in minibatches(...):", the innermost
+                folder, (line, header) = name.split("/")[0], loops[-1]
+                heading(f"{folder}: inside {line} {header}", "#   ")
         left, right = _cells(b.left, widths[0], digits), _cells(b.right, widths[1], digits)
         for k in range(max(len(left), len(right))):
             row = (left[k] if k < len(left) else " " * widths[0]) + " | "
@@ -429,12 +429,11 @@ def _src(lines: List[Line], kind: str = "") -> str:
 
 
 def _loops(loops: Tuple[Loop, ...], other: Tuple[Loop, ...]) -> str:
-    """The loops a step runs inside, on one line: "inside 160 for epoch ... > 167 ..."."""
+    """The innermost loop a step runs inside: "inside 113 for batch in ...:"."""
     if not loops:
         return '<div class="inside">not inside a loop</div>' if other else ""
-    return '<div class="inside">inside ' + " \u203a ".join(
-        f'<span class="n">{loop.line}</span> <code>{html.escape(loop.header)}</code>'
-        for loop in loops) + "</div>"
+    return (f'<div class="inside">inside <span class="n">{loops[-1].line}</span> '
+            f"<code>{html.escape(loops[-1].header)}</code></div>")
 
 
 def render_html(alignment: Alignment) -> str:
@@ -490,7 +489,7 @@ def render_html(alignment: Alignment) -> str:
                 "in index form on the left and in matrix form on the right.</p>",
                 *table(row(_src(a.docstrings.left), _src(a.docstrings.right)))]
     out += ['<h2 id="steps">Gradient descent, step by step</h2>',
-            "<p>Each step computes its formula; the loops it runs inside are named under it.</p>",
+            "<p>Each step computes its formula; under it stands the loop it runs inside.</p>",
             *table(*([titled(a.loop, '<tbody id="loop">')] if a.loop else []), *steps)]
     if a.rest:
         out += ['<details id="everything-else"><summary>Everything else</summary>',
