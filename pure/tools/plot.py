@@ -1053,3 +1053,21 @@ def lesson_figures(model: str) -> List[Tuple[str, str]]:
                 "The fit over the data", "The descent path on the cost surface"]
     return [(f"{caption}: {command}", picture.split("\n", 1)[1])  # no XML declaration inline
             for caption, picture in zip(captions, pictures)]
+
+
+def lesson_html(model: str) -> List[str]:
+    """The pictures section of a side-by-side page (sidebyside.py): the figures of
+    ``lesson_figures`` as inline SVG, each with the command that draws it. No script, no
+    link: the page stays one standalone file."""
+    figures = lesson_figures(model)
+    if not figures:
+        return []
+    out = ['<h2 id="pictures">Pictures: the lesson at work</h2>',
+           "<p>The pure twin trained on the bundled data set of this model, standardized, "
+           "with the default hyperparameters: the cost at each update, the fit over the data, "
+           "and the path of the parameters over the contour lines of the cost.</p>"]
+    for caption, svg in figures:
+        text, command = caption.split(": ", 1)
+        out.append(f'<figure style="margin: 1rem 0">{svg.rstrip()}<figcaption>{html.escape(text)}'
+                   f", drawn by <code>{html.escape(command)}</code></figcaption></figure>")
+    return out
