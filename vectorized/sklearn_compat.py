@@ -154,13 +154,13 @@ class LogisticRegression(_Adapter, ClassifierMixin, BaseEstimator):
     labels; ``classes_`` has them sorted, and the twin learns P(y = classes_[1]).
     Attributes after fit: ``classes_`` (2,), ``coef_`` (1, n), ``intercept_`` (1,),
     ``n_features_in_``, ``twin_`` (the fitted twin), and its ``weights``, ``bias``,
-    ``cost_history``.
+    ``cost_history`` (and ``param_history`` if recorded).
     """
 
     _twin_class = _logistic.LogisticRegression
 
     def __init__(self, learning_rate=0.1, n_iters=1000, *, l2=0.0, tol=None, batch_size=None,
-                 seed=0, verbose=0, solver="gd"):
+                 seed=0, verbose=0, solver="gd", record_params=False):
         self.learning_rate = learning_rate
         self.n_iters = n_iters
         self.l2 = l2
@@ -169,10 +169,12 @@ class LogisticRegression(_Adapter, ClassifierMixin, BaseEstimator):
         self.seed = seed
         self.verbose = verbose
         self.solver = solver
+        self.record_params = record_params
 
     weights = _twin_attribute("weights")
     bias = _twin_attribute("bias")
     cost_history = _twin_attribute("cost_history")
+    param_history = _twin_attribute("param_history")  # with record_params=True
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -210,13 +212,14 @@ class SoftmaxRegression(_Adapter, ClassifierMixin, BaseEstimator):
 
     Parameters: those of ``vectorized.SoftmaxRegression``. Attributes after fit:
     ``classes_`` (K,), ``coef_`` (K, n), ``intercept_`` (K,), ``n_features_in_``, ``twin_``
-    (the fitted twin), and its ``classes``, ``weights``, ``bias``, ``cost_history``.
+    (the fitted twin), and its ``classes``, ``weights``, ``bias``, ``cost_history`` (and
+    ``param_history`` if recorded).
     """
 
     _twin_class = _softmax.SoftmaxRegression
 
     def __init__(self, learning_rate=0.1, n_iters=1000, *, l2=0.0, tol=None, batch_size=None,
-                 seed=0, verbose=0):
+                 seed=0, verbose=0, record_params=False):
         self.learning_rate = learning_rate
         self.n_iters = n_iters
         self.l2 = l2
@@ -224,11 +227,13 @@ class SoftmaxRegression(_Adapter, ClassifierMixin, BaseEstimator):
         self.batch_size = batch_size
         self.seed = seed
         self.verbose = verbose
+        self.record_params = record_params
 
     classes = _twin_attribute("classes")
     weights = _twin_attribute("weights")
     bias = _twin_attribute("bias")
     cost_history = _twin_attribute("cost_history")
+    param_history = _twin_attribute("param_history")  # with record_params=True
 
     def fit(self, X, y):
         """Fit the twin on X, y (integer or string labels); returns self."""
