@@ -173,8 +173,8 @@ class SoftmaxRegression:
                      for i in batch]
                 p = [softmax(z_i) for z_i in z]
                 # Step 2: cost  J = -1/m sum_i log p_(i,y_i) + lambda/(2m) sum_k sum_j w_kj^2
-                cost = -sum(log_softmax(z_i)[y[i]] for z_i, i in zip(z, batch)) / m_b \
-                    + l2 / (2 * m) * sum(w_kj * w_kj for w_k in w for w_kj in w_k)
+                cost = (-sum(log_softmax(z_i)[y[i]] for z_i, i in zip(z, batch)) / m_b
+                        + l2 / (2 * m) * sum(w_kj * w_kj for w_k in w for w_kj in w_k))
                 # Step 3: gradient  dJ/dw_kj = 1/m sum_i (p_ik - [y_i = k]) x_ij + (lambda/m) w_kj
                 #                   dJ/db_k = 1/m sum_i (p_ik - [y_i = k]), the bias unpenalized
                 error = [[p_i[k] - (1.0 if k == y[i] else 0.0) for k in range(K)]
