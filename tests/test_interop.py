@@ -242,6 +242,22 @@ def test_fitted_attributes_are_the_twins_results():
 
 
 @needs_sklearn
+@pytest.mark.parametrize("name", ["LinearRegression", "LogisticRegression", "SoftmaxRegression"])
+def test_record_params_reaches_the_twin(name):
+    X, y = iris_xy()
+    X = vectorized.StandardScaler().fit_transform(X)
+    y = {"LinearRegression": X[:, 0] * 2.0, "LogisticRegression": (y == "setosa").astype(int),
+         "SoftmaxRegression": y}[name]
+    model = getattr(compat, name)(n_iters=4, record_params=True).fit(X, y)
+    twin = getattr(vectorized, name)(n_iters=4, record_params=True).fit(X, y)
+    assert len(model.param_history) == len(twin.param_history) == 5
+    for (w, b), (w_twin, b_twin) in zip(model.param_history, twin.param_history):
+        assert_close(w, w_twin, rtol=0)
+        assert_close(b, b_twin, rtol=0)
+    assert not hasattr(getattr(compat, name)(n_iters=4).fit(X, y), "param_history")
+
+
+@needs_sklearn
 def test_logistic_takes_any_two_labels_and_refuses_three():
     X = [[0.0], [1.0], [2.0], [3.0], [4.0], [5.0]]
     model = compat.LogisticRegression(learning_rate=0.5, n_iters=500).fit(
@@ -385,7 +401,8 @@ def test_a_failed_fit_leaves_the_estimator_as_it_was():
     with pytest.raises(ValueError, match="NaN"):
         model.fit([[1.0, float("nan")], [2.0, 3.0]], [1.0, 2.0])
     assert model.twin_ is before[2] and model.intercept_ == before[1]
-    assert_close(model.coef_, before[0], rtol=0) and model.n_features_in_ == X.shape[1]
+    assert_close(model.coef_, before[0], rtol=0)
+    assert model.n_features_in_ == X.shape[1]
 
 
 @needs_sklearn
