@@ -34,6 +34,7 @@ full one and the objective does not depend on B.
 import math
 import numbers
 import random
+from collections.abc import Mapping
 from typing import Iterator, List, Optional, Sequence, Tuple
 
 Vector = List[float]
@@ -73,12 +74,14 @@ class LinearRegression:
         Seed of the shuffle; the same seed gives the same result on every run.
     verbose : int, default 0
         If k > 0, print ``iteration t: cost J`` every k updates and at the last.
-    solver : {"gd", "normal"}, default "gd"
-        "gd": gradient descent as above. "normal": the exact minimizer in one solve of
-        the normal equation (see its section below); learning_rate, n_iters, tol and
-        seed are then not used (but still checked), and ``cost_history`` holds the
-        single final cost. A singular system (a constant or duplicate column, fewer
-        samples than parameters) raises ValueError: use l2 > 0 or solver="gd".
+    solver : {"gd", "normal", "qr"}, default "gd"
+        "gd": gradient descent as above. "normal" and "qr": the exact minimizer, by the
+        normal equation or by Householder QR (see their section below); learning_rate,
+        n_iters, tol and seed are then not used (but still checked), and ``cost_history``
+        holds the single final cost. "normal" squares the condition number and refuses
+        (ValueError) where fewer than about 6 digits would survive; "qr" does not square
+        it. A singular problem (a constant or duplicate column, fewer samples than
+        parameters) raises ValueError that names the cause: use l2 > 0.
     record_params : bool, default False
         If True, ``fit`` also sets ``param_history``.
 
@@ -93,7 +96,7 @@ class LinearRegression:
         update t starts from; one entry per update made.
     param_history : list of (list of float, float), only with record_params=True
         Entry 0 is the start (zeros), entry t the (weights, bias) after update t:
-        one longer than ``cost_history``; [start, solution] for solver="normal".
+        one longer than ``cost_history``; [start, solution] for "normal" and "qr".
     """
 
     def __init__(self, learning_rate: float = 0.01, n_iters: int = 1000, *, l2: float = 0.0,
@@ -118,8 +121,8 @@ class LinearRegression:
         X = _check_X(X)
         y = _check_y(y, len(X))
         m, n = len(X), len(X[0])
-        if solver == "normal":
-            return self._fit_exact(X, y, l2, _History(self, verbose, record_params, n))
+        if solver != "gd":
+            return self._fit_exact(X, y, l2, solver, _History(self, verbose, record_params, n))
         if batch_size is not None and batch_size >= m:
             batch_size = None  # one batch holding every sample is full-batch descent
         # Local names until the end: a fit that raises leaves the model as it was.
@@ -154,30 +157,33 @@ class LinearRegression:
     def predict(self, X: Sequence[Sequence[float]]) -> Vector:
         """Predictions y_hat_i = sum_j w_j x_ij + b, one per row of X."""
         X = self._check_fitted_X(X, "predict")
-        return [sum(w_j * x_ij for w_j, x_ij in zip(self.weights, x_i)) + self.bias
-                for x_i in X]
+        y_hat = [sum(w_j * x_ij for w_j, x_ij in zip(self.weights, x_i)) + self.bias for x_i in X]
+        return _check_output(y_hat, "predictions are", X)
 
     def cost(self, X: Sequence[Sequence[float]], y: Sequence[float]) -> float:
         """J(w, b) = 1/(2m) sum_i (y_hat_i - y_i)^2 + lambda/(2m) sum_j w_j^2, now."""
         X = self._check_fitted_X(X, "cost")
         y = _check_y(y, len(X))
         l2 = _check_hyperparameters(self)[2]
-        return _cost(X, y, self.weights, self.bias, l2)
+        return _check_output([_cost(X, y, self.weights, self.bias, l2)], "cost is", X)[0]
 
     def score(self, X: Sequence[Sequence[float]], y: Sequence[float]) -> float:
         """R^2 = 1 - sum_i (y_i - y_hat_i)^2 / sum_i (y_i - mean(y))^2.
 
         1 is a perfect fit, 0 is no better than predicting the mean. For a constant y
         (a zero denominator) it is 1.0 for a perfect fit and 0.0 otherwise, as in
-        scikit-learn.
+        scikit-learn. Both sums are of (value / s)^2 with s = max_i |y_i - mean(y)|, so
+        targets near 1e-300 or 1e300 neither underflow nor overflow.
         """
         X = self._check_fitted_X(X, "score")
         y = _check_y(y, len(X))
-        mean_y = sum(y) / len(y)
-        ss_res = sum((y_i - y_hat_i) * (y_i - y_hat_i) for y_i, y_hat_i in zip(y, self.predict(X)))
-        ss_tot = sum((y_i - mean_y) * (y_i - mean_y) for y_i in y)
+        residual = [y_i - y_hat_i for y_i, y_hat_i in zip(y, self.predict(X))]
         if all(y_i == y[0] for y_i in y):  # exactly: a rounded mean leaves ss_tot ~ 1e-32
-            return 1.0 if ss_res == 0.0 else 0.0
+            return 1.0 if all(r == 0.0 for r in residual) else 0.0
+        mean_y = _mean(y)
+        s = max(abs(y_i - mean_y) for y_i in y)
+        ss_res = sum((r / s) * (r / s) for r in residual)
+        ss_tot = sum(((y_i - mean_y) / s) * ((y_i - mean_y) / s) for y_i in y)
         return 1.0 - ss_res / ss_tot
 
     def __repr__(self) -> str:
@@ -187,10 +193,10 @@ class LinearRegression:
                 f"verbose={self.verbose!r}, solver={self.solver!r}, "
                 f"record_params={self.record_params!r})")
 
-    def _fit_exact(self, X: Matrix, y: Vector, l2: float, history: "_History"
+    def _fit_exact(self, X: Matrix, y: Vector, l2: float, solver: str, history: "_History"
                    ) -> "LinearRegression":
-        """The closed-form solution, recorded as a single step from the zero start."""
-        w, b = _normal_equation(X, y, l2)
+        """The exact solution, recorded as a single step from the zero start."""
+        w, b = _least_squares(X, y, l2, solver)
         history.add(_cost(X, y, w, b, l2), w, b)
         return history.finish(w, b)
 
@@ -215,7 +221,8 @@ class _History:
         self.params = [([0.0] * n, 0.0)] if record_params else None  # the start: zeros
 
     def add(self, cost: float, w: Vector, b: float) -> None:
-        _check_finite_cost(cost, len(self.costs) + 1, self.learning_rate)
+        if not (math.isfinite(cost) and math.isfinite(b) and all(math.isfinite(v) for v in w)):
+            raise FloatingPointError(_not_finite(len(self.costs) + 1, self.learning_rate))
         self.costs.append(cost)
         if self.params is not None:
             self.params.append((list(w), b))
@@ -232,133 +239,293 @@ class _History:
         return self.model
 
 
+def _mean(values: Vector) -> float:
+    """The mean in two passes: the second adds the mean of what the first left over."""
+    first = sum(values) / len(values)
+    return first + sum(v - first for v in values) / len(values)
+
+
+def _check_output(values: Vector, what: str, X: Matrix) -> Vector:
+    if not all(math.isfinite(v) for v in values):
+        largest = max(abs(x_ij) for x_i in X for x_ij in x_i)
+        raise ValueError(f"the {what} not finite: X holds values too large for these "
+                         f"parameters (the largest |x| is {largest:.3g}). Scale X the same way "
+                         f"as the training data.")
+    return values
+
+
 def _cost(X: Matrix, y: Vector, w: Vector, b: float, l2: float) -> float:
     """J(w, b) = 1/(2m) sum_i (y_hat_i - y_i)^2 + lambda/(2m) sum_j w_j^2."""
     error = [sum(w_j * x_ij for w_j, x_ij in zip(w, x_i)) + b - y_i for x_i, y_i in zip(X, y)]
     return sum(e * e for e in error) / (2 * len(X)) + l2 / (2 * len(X)) * sum(v * v for v in w)
 
 
-# ---- Exact solver: the normal equation ----------------------------------------------------
+# ---- Exact solvers: the normal equation and QR ------------------------------------------
+# Both minimize J exactly. Setting dJ/db = 0 gives b = mean(y) - sum_j w_j mean(x_j): the
+# unpenalized bias absorbs the means, and w solves the same problem in the centred data
+# xc_ij = x_ij - mean(x_j), yc_i = y_i - mean(y) (so a feature far from zero, a year say, is
+# not almost parallel to the column of ones). Each column is then scaled to length 1,
+# a_ij = xc_ij d_j with w_j = d_j theta_j, so the tests of rank and condition below do not
+# depend on the units of the features. The penalty lambda sum_j w_j^2 is then
+# lambda sum_j d_j^2 theta_j^2.
 
-def _normal_equation(X: Matrix, y: Vector, l2: float) -> Tuple[Vector, float]:
-    """The exact minimizer of J: solve (X1^T X1 + L) theta = X1^T y for theta = (w, b).
-
-    Setting every dJ/dw_j and dJ/db to zero gives these n + 1 linear equations (X1 is
-    X with a column of ones for the bias, L is lambda on the weights' diagonal). Their
-    last one, dJ/db = 0, says b = mean(y) - sum_j w_j mean(x_j): the unpenalized bias
-    absorbs the means. Put into the others, it leaves n equations in the centred data
-    xc_ij = x_ij - mean(x_j) and yc_i = y_i - mean(y), with the same solution:
-        A_jk = sum_i xc_ij xc_ik + lambda [j = k]
-        r_j  = sum_i xc_ij yc_i
-    Solved this way, a feature far from zero (a year, say) is not almost parallel to
-    the column of ones, so the system stays well conditioned.
-    """
+def _least_squares(X: Matrix, y: Vector, l2: float, solver: str) -> Tuple[Vector, float]:
+    """(w, b) minimizing J, by the normal equation or by QR, after the exact checks."""
     m, n = len(X), len(X[0])
-    x_mean = [sum(x_i[j] for x_i in X) / m for j in range(n)]
-    y_mean = sum(y) / m
+    if l2 == 0.0:
+        _check_rank(X, m, n)
+    x_mean = [_mean([x_i[j] for x_i in X]) for j in range(n)]
     for j in range(n):
         if all(x_i[j] == X[0][j] for x_i in X):
             x_mean[j] = X[0][j]  # a constant column centres to exact zeros, not rounding noise
+    y_mean = _mean(y)
     Xc = [[x_i[j] - x_mean[j] for j in range(n)] for x_i in X]
+    norms = [math.sqrt(sum(xc_i[j] * xc_i[j] for xc_i in Xc)) for j in range(n)]
+    if not all(math.isfinite(v) for v in norms + [y_mean]):
+        raise FloatingPointError(_not_finite(1, None))
+    d = [1.0 / norm if norm > 0 else 1.0 for norm in norms]
+    A = [[xc_i[j] * d[j] for j in range(n)] for xc_i in Xc]
     yc = [y_i - y_mean for y_i in y]
-    A = [[sum(xc_i[j] * xc_i[k] for xc_i in Xc) + (l2 if j == k else 0.0) for k in range(n)]
-         for j in range(n)]
-    r = [sum(xc_i[j] * yc_i for xc_i, yc_i in zip(Xc, yc)) for j in range(n)]
-    w = _solve_symmetric(A, r)
-    if w is None:
-        fewer = f", or there are fewer samples ({m}) than parameters ({n + 1})" if m <= n else ""
-        raise ValueError(
-            f"the normal equation is singular: X^T X (with the column of ones for the bias) "
-            f"cannot be inverted, because a feature column is constant, duplicates another or "
-            f"is a combination of others{fewer}. Use l2 > 0 (ridge regression) or solver='gd'.")
+    theta = (_normal_equation if solver == "normal" else _qr)(A, yc, [l2 * d_j * d_j for d_j in d])
+    w = [d[j] * theta[j] for j in range(n)]
     return w, y_mean - sum(w[j] * x_mean[j] for j in range(n))
 
 
-def _solve_symmetric(A: Matrix, r: Vector) -> Optional[Vector]:
-    """Solve A theta = r for a symmetric positive definite A, by Cholesky: A = L L^T.
+def _normal_equation(A: Matrix, yc: Vector, penalty: Vector) -> Vector:
+    """Solve (A^T A + P) theta = A^T yc by Cholesky, S = L L^T, if it is accurate enough.
 
-    Written out as loops, like the rest of this file. First the system is equilibrated,
-    S = D A D with D = diag(1 / sqrt(A_jj)), so that S has ones on its diagonal and the
-    test below does not depend on the units of the features. Then the k-th pivot of S,
-    d_k = S_kk - sum_(j<k) L_kj^2, lies in (0, 1]: it is the share of column k that the
-    earlier columns do not explain. d_k < 1e-10 means column k is (numerically) a
-    combination of the others, the system is singular, and None is returned.
+    S_jk = sum_i a_ij a_ik + P_jj [j = k] and r_j = sum_i a_ij yc_i come from setting
+    dJ/dtheta = 0. Forming S squares the condition number: kappa(S) = kappa(A)^2, so the
+    normal equation loses twice the digits that QR loses. Of the 16 digits of a double,
+    about log10 kappa are lost in the solution as a whole, up to half as many again in its
+    smallest coefficients, and log10(1 + t) more where the residuals are t times the fit
+    (that part any method loses). So it refuses when fewer than 6 would survive.
     """
-    size = len(A)
-    if any(not A[j][j] > 0 for j in range(size)):
-        return None  # a zero column (or a NaN)
-    d = [1.0 / math.sqrt(A[j][j]) for j in range(size)]
-    S = [[d[j] * A[j][k] * d[k] for k in range(size)] for j in range(size)]
-    L = [[0.0] * size for _ in range(size)]
-    for k in range(size):
+    n = len(penalty)
+    S = [[sum(a_i[j] * a_i[k] for a_i in A) + (penalty[j] if j == k else 0.0)
+          for k in range(n)] for j in range(n)]
+    r = [sum(a_i[j] * yc_i for a_i, yc_i in zip(A, yc)) for j in range(n)]
+    L = [[0.0] * n for _ in range(n)]
+    for k in range(n):  # Cholesky: the k-th pivot is the share of column k the others miss
         pivot = S[k][k] - sum(L[k][j] * L[k][j] for j in range(k))
-        if not pivot >= 1e-10:
-            return None
+        if not pivot > 1e-14 * S[k][k]:
+            raise _dependent(k, "normal equation", "; if only nearly, solver='qr' may do")
         L[k][k] = math.sqrt(pivot)
-        for i in range(k + 1, size):
+        for i in range(k + 1, n):
             L[i][k] = (S[i][k] - sum(L[i][j] * L[k][j] for j in range(k))) / L[k][k]
-    u = [0.0] * size  # forward substitution L u = D r
-    for k in range(size):
-        u[k] = (d[k] * r[k] - sum(L[k][j] * u[j] for j in range(k))) / L[k][k]
-    v = [0.0] * size  # back substitution L^T v = u; then theta = D v
-    for k in reversed(range(size)):
-        v[k] = (u[k] - sum(L[j][k] * v[j] for j in range(k + 1, size))) / L[k][k]
-    return [d[k] * v[k] for k in range(size)]
+    kappa, theta = _condition_number(S, L), _cholesky_solve(L, r)
+    fit = sum(theta[j] * r[j] for j in range(n))  # |A theta|^2; |residual|^2 = |yc|^2 - fit
+    t = math.sqrt(max(sum(v * v for v in yc) - fit, 0.0) / fit) if fit > 0 else 0.0
+    digits = 16 - 1.5 * math.log10(kappa) - math.log10(1 + t)
+    if digits < 6:
+        raise ValueError(
+            f"the normal equation is too ill-conditioned for these data: its condition number "
+            f"is about {kappa:.0e} and the residuals are {t:.1f} times the fit, so only about "
+            f"{max(digits, 0):.1f} correct digits would survive in the smallest coefficient. Use "
+            f"solver='qr', which works on X itself and loses half as many, or l2 > 0.")
+    return theta
+
+
+def _cholesky_solve(L: Matrix, r: Vector) -> Vector:
+    """theta with L L^T theta = r: forward substitution L u = r, then back L^T theta = u."""
+    n = len(r)
+    u = [0.0] * n
+    for k in range(n):
+        u[k] = (r[k] - sum(L[k][j] * u[j] for j in range(k))) / L[k][k]
+    theta = [0.0] * n
+    for k in reversed(range(n)):
+        theta[k] = (u[k] - sum(L[j][k] * theta[j] for j in range(k + 1, n))) / L[k][k]
+    return theta
+
+
+def _condition_number(S: Matrix, L: Matrix) -> float:
+    """kappa(S) = lambda_max / lambda_min, by 30 steps of power and of inverse iteration.
+
+    Multiplying by S again and again turns any start towards the eigenvector of the largest
+    eigenvalue; solving with S (by its Cholesky factor) turns it towards the smallest one.
+    The Rayleigh quotients v^T S v of the two unit vectors are the two eigenvalues.
+    """
+    n = len(S)
+    big = small = [1.0 / (j + 1) for j in range(n)]  # a start with a share of every direction
+    for _ in range(30):
+        big = _unit([sum(S[j][k] * big[k] for k in range(n)) for j in range(n)])
+        small = _unit(_cholesky_solve(L, small))
+    rayleigh = [sum(v[j] * S[j][k] * v[k] for j in range(n) for k in range(n))
+                for v in (big, small)]
+    return rayleigh[0] / rayleigh[1]
+
+
+def _unit(v: Vector) -> Vector:
+    norm = math.sqrt(sum(v_j * v_j for v_j in v))
+    return [v_j / norm for v_j in v]
+
+
+def _qr(A: Matrix, yc: Vector, penalty: Vector) -> Vector:
+    """Least squares by Householder QR: A = Q R, then R theta = Q^T yc, never forming A^T A.
+
+    The penalty sum_j P_jj theta_j^2 is n more rows sqrt(P_jj) below A (with 0 in yc): exact
+    ridge regression. Reflection k, H = I - 2 v v^T / (v^T v), maps column k below the
+    diagonal onto the axis and leaves the lengths of everything unchanged; applied to yc too,
+    the reflections give Q^T yc without storing Q. kappa(R) = kappa(A): QR loses only the
+    digits that the data themselves do not determine.
+    """
+    n = len(penalty)
+    R = [row[:] for row in A] + [[math.sqrt(penalty[j]) if j == k else 0.0 for j in range(n)]
+                                 for k in range(n) if penalty[k] > 0]
+    c = yc + [0.0] * (len(R) - len(A))
+    for k in range(n):
+        norm = math.sqrt(sum(R[i][k] * R[i][k] for i in range(k, len(R))))
+        if norm == 0.0:
+            continue  # the column is already zero below the diagonal (and R_kk = 0)
+        alpha = -norm if R[k][k] >= 0 else norm  # the sign that avoids cancellation in v
+        v = [R[k][k] - alpha] + [R[i][k] for i in range(k + 1, len(R))]
+        vv = sum(v_i * v_i for v_i in v)
+        for j in range(k, n):
+            s = 2 * sum(v[i - k] * R[i][j] for i in range(k, len(R))) / vv
+            for i in range(k, len(R)):
+                R[i][j] -= s * v[i - k]
+        s = 2 * sum(v[i - k] * c[i] for i in range(k, len(R))) / vv
+        for i in range(k, len(R)):
+            c[i] -= s * v[i - k]
+    largest = max(abs(R[k][k]) for k in range(n))
+    for k in range(n):
+        if abs(R[k][k]) <= 1e-10 * largest:  # columns of length 1: R_kk is the share missed
+            raise _dependent(k, "QR factorization", "")
+    theta = [0.0] * n  # back substitution R theta = (Q^T yc)_(1..n)
+    for k in reversed(range(n)):
+        theta[k] = (c[k] - sum(R[k][j] * theta[j] for j in range(k + 1, n))) / R[k][k]
+    return theta
+
+
+def _check_rank(X: Matrix, m: int, n: int) -> None:
+    """The exact reasons for a singular problem, named for what they are."""
+    advice = "Use l2 > 0 (ridge regression) or solver='gd'."
+    if m <= n:
+        raise ValueError(f"the least-squares problem is singular: there are fewer samples ({m}) "
+                         f"than parameters ({n + 1}), so many solutions fit equally well. "
+                         f"{advice}")
+    for k in range(n):
+        column = [x_i[k] for x_i in X]
+        if all(v == column[0] for v in column):
+            raise ValueError(f"the least-squares problem is singular: column {k} of X (from 0) "
+                             f"is constant, so it duplicates the bias. Drop it. {advice}")
+        for j in range(k):
+            if all(x_i[j] == x_i[k] for x_i in X):
+                raise ValueError(f"the least-squares problem is singular: column {k} of X "
+                                 f"(from 0) duplicates column {j}. Drop it. {advice}")
+
+
+def _dependent(k: int, method: str, other: str) -> ValueError:
+    return ValueError(f"the least-squares problem is (nearly) singular: in the {method}, column "
+                      f"{k} of X (from 0) is (nearly) a linear combination of the columns before "
+                      f"it and the bias. Drop it, or use l2 > 0 (ridge regression){other}.")
 
 
 # ---- Input checks ---------------------------------------------------------------------------
 # They run once at the public boundary, so the loops above can trust their data:
 # a rectangular list of lists of finite floats.
 
-def _check_X(X: Sequence[Sequence[float]]) -> Matrix:
-    """Copy X into a rectangular list of rows of finite floats, or raise ValueError."""
-    if isinstance(X, (str, bytes)) or not hasattr(X, "__iter__"):
-        raise ValueError(f"X must be 2-D, a list of rows (one row of feature values per "
-                         f"sample); got {type(X).__name__}.")
-    matrix = []
-    for i, row in enumerate(X):
-        if isinstance(row, (str, bytes)) or not hasattr(row, "__iter__"):
+def _check_X(X: object) -> Matrix:
+    """X as a rectangular list of rows of finite floats, or ValueError saying what is wrong."""
+    X = X.to_numpy() if hasattr(X, "to_numpy") else X  # a pandas DataFrame: its values
+    _check_not_masked(X, "X", " (X.filled(value) or X[~X.mask.any(axis=1)])")
+    if hasattr(X, "ndim") and hasattr(X, "tolist"):  # a NumPy array or matrix
+        if X.ndim == 1:
+            raise ValueError("X must be 2-D, a list of rows or a 2-D array, but it is 1-D. "
+                             "For a single feature, put each value in its own row: "
+                             "[[x] for x in X] (or np.reshape(X, (-1, 1))).")
+        if X.ndim != 2:
+            raise ValueError(f"X must be 2-D, {_ROWS} (one row of feature values per sample); "
+                             f"got a {X.ndim}-D array.")
+        X = X.tolist()
+    rows = _check_sequence(X, "X", f"X must be 2-D, {_ROWS} (one row of feature values per "
+                           f"sample); got {type(X).__name__}.", "sequence of rows", _ROWS)
+    if not rows:
+        raise ValueError("X is empty: it needs at least one row (sample).")
+    matrix: Matrix = []
+    for i, row in enumerate(rows):
+        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__"):
             raise ValueError(f"X must be 2-D, a list of rows, but X[{i}] is {row!r}, not a row. "
                              f"For a single feature, put each value in its own row: "
                              f"[[x] for x in X].")
-        values = [_check_number(value, f"X[{i}][{j}]") for j, value in enumerate(row)]
-        if i > 0 and len(values) != len(matrix[0]):
-            raise ValueError(f"X is ragged: row {i} has {len(values)} values, but row 0 has "
+        matrix.append([_check_number(value, f"X[{i}][{j}]") for j, value in enumerate(row)])
+        if len(matrix[i]) != len(matrix[0]):
+            raise ValueError(f"X is ragged: row {i} has {len(matrix[i])} values, but row 0 has "
                              f"{len(matrix[0])}. Every row needs one value per feature.")
-        matrix.append(values)
-    if not matrix:
-        raise ValueError("X is empty: it needs at least one row (sample).")
     if not matrix[0]:
         raise ValueError("X has no features: its rows are empty.")
     return matrix
 
 
-def _check_y(y: Sequence[float], m: int) -> Vector:
-    """Copy y into a list of m finite floats, or raise ValueError."""
-    if isinstance(y, (str, bytes)) or not hasattr(y, "__iter__"):
-        raise ValueError(f"y must be 1-D, a list with one target per sample; "
-                         f"got {type(y).__name__}.")
-    values = list(y)
+def _check_y(y: object, m: int) -> Vector:
+    """y as a list of m finite floats; an (m, 1) column is flattened on purpose (left as it
+    is, y_hat - y would broadcast to (m, m))."""
+    y = y.to_numpy() if hasattr(y, "to_numpy") else y  # a pandas Series: its values
+    _check_not_masked(y, "y", "")
+    shape = None
+    if hasattr(y, "ndim") and hasattr(y, "tolist"):  # a NumPy array
+        shape = f"a {y.ndim}-D array" if y.ndim != 2 else f"shape {tuple(y.shape)}"
+        y = y.tolist() if y.ndim in (1, 2) else y
+    must_be = "y must be 1-D, one target per sample (a list, a 1-D array or a pandas Series)"
+    if shape is not None and not isinstance(y, list):  # 0-D, 3-D, ...
+        raise ValueError(f"{must_be}, or an (m, 1) column; got {shape}.")
+    values = _check_sequence(y, "y", f"{must_be}; got {type(y).__name__}.", "sequence",
+                             "a list or a 1-D array")
+    rows = [v for v in values if isinstance(v, (list, tuple))]
+    if rows and (len(rows) < len(values) or any(len(row) != 1 for row in rows)):
+        width = ([len(row) for row in rows if len(row) != 1] or [1])[0]
+        shape = shape or f"rows of {width} values"
+        raise ValueError(f"{must_be}, or an (m, 1) column; got {shape}.")
+    values = [row[0] for row in rows] if rows else values
     if len(values) != m:
         raise ValueError(f"X and y have different lengths: X has {m} rows but y has "
                          f"{len(values)} values.")
     return [_check_number(value, f"y[{i}]") for i, value in enumerate(values)]
 
 
+_ROWS = "a list of rows or a 2-D array"
+
+
+def _check_not_masked(data: object, name: str, how: str) -> None:
+    if type(data).__name__ == "MaskedArray":
+        raise ValueError(f"{name} is a masked array, whose masked entries would silently count "
+                         f"as numbers. Fill them or drop their rows first{how}, then pass a "
+                         f"plain array.")
+
+
+def _check_sequence(data: object, name: str, not_iterable: str, kind: str, instead: str) -> list:
+    """The entries of data, which must be an ordered container that can be read twice."""
+    if isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
+        raise ValueError(not_iterable)
+    if isinstance(data, (set, frozenset, Mapping)):
+        raise ValueError(f"{name} is a {type(data).__name__}, not a {kind}: a set has no order "
+                         f"and a dict gives its keys. Pass {instead} instead.")
+    if not hasattr(data, "__len__"):
+        raise ValueError(f"{name} is a {type(data).__name__}, which can be read only once. "
+                         f"Pass {instead} instead, e.g. list({name}).")
+    return list(data)  # type: ignore[call-overload]
+
+
 def _check_number(value: object, where: str) -> float:
-    # float(None) raises TypeError and float("1") succeeds; both are bad data here.
-    not_a_number = f"{where} is {value!r}, not a number; every entry of X and y must be a number."
-    if value is None or isinstance(value, (str, bytes)) or hasattr(value, "__iter__"):
-        raise ValueError(not_a_number)
+    """float(value) for a real number (a NumPy bool too), or ValueError saying what it is."""
+    if type(value).__name__ in ("NAType", "NaTType"):
+        raise ValueError(f"{where} is {value!r}, a missing value: drop or fill the missing "
+                         f"values first.")
+    if isinstance(value, (complex, numbers.Complex)) and not isinstance(value, numbers.Real):
+        raise ValueError(f"{where} is {value!r}, a complex number; X and y must hold real "
+                         f"numbers.")
+    numpy_bool = type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
+    if not (isinstance(value, numbers.Real) or numpy_bool):
+        raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y must be "
+                         f"a real number.")
     try:
         number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise ValueError(not_a_number) from None
-    except OverflowError:  # an int beyond the largest float, such as 10**400
-        number = float("inf")
+    except OverflowError:
+        raise ValueError(f"{where} is an integer of {len(str(abs(value)))} digits, too large "
+                         f"for a float (the largest is about 1.8e308).") from None
     if not math.isfinite(number):
-        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: "
-                         f"drop or fill them first.")
+        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: drop "
+                         f"or fill them first.")
     return number
 
 
@@ -399,10 +566,10 @@ def _check_hyperparameters(model: LinearRegression) -> tuple:
         values.append(value)
     solver = model.solver
     if not isinstance(solver, str):
-        raise TypeError(f"solver must be a string, \"gd\" or \"normal\", "
+        raise TypeError(f"solver must be a string, \"gd\", \"normal\" or \"qr\", "
                         f"got {type(solver).__name__} {solver!r}.")
-    if solver not in ("gd", "normal"):
-        raise ValueError(f"solver must be \"gd\" (gradient descent) or \"normal\", "
+    if solver not in ("gd", "normal", "qr"):
+        raise ValueError(f"solver must be \"gd\" (gradient descent), \"normal\" or \"qr\", "
                          f"got {solver!r}.")
     if solver != "gd" and values[4] is not None:
         raise ValueError(f"batch_size works with solver=\"gd\" only; solver={solver!r} always "
@@ -413,12 +580,13 @@ def _check_hyperparameters(model: LinearRegression) -> tuple:
     return tuple(values) + (solver, model.record_params)
 
 
-def _check_finite_cost(cost: float, iteration: int, learning_rate: float) -> None:
-    if not math.isfinite(cost):
-        raise FloatingPointError(
-            f"gradient descent diverged: the cost is {cost} at iteration {iteration} "
-            f"with learning_rate={learning_rate!r}. Try a smaller learning_rate or "
-            f"scale the features (see StandardScaler).")
+def _not_finite(iteration: int, learning_rate: Optional[float]) -> str:
+    if learning_rate is None:  # an exact solver
+        return ("the least-squares solution is not finite: X or y holds values so large that "
+                "their squares overflow. Scale them first (see StandardScaler).")
+    return (f"gradient descent diverged at iteration {iteration}: the cost or the parameters "
+            f"are no longer finite numbers, with learning_rate={learning_rate!r}. Try a "
+            f"smaller learning_rate or scale the features (see StandardScaler).")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ import math
 import numbers
 import random
 import warnings
+from collections.abc import Mapping
 from typing import Iterator, List, Optional, Tuple, Union
 
 import numpy as np
@@ -77,12 +78,14 @@ class LinearRegression:
         Seed of the shuffle; the same seed gives the same result on every run.
     verbose : int, default 0
         If k > 0, print ``iteration t: cost J`` every k updates and at the last.
-    solver : {"gd", "normal"}, default "gd"
-        "gd": gradient descent as above. "normal": the exact minimizer in one solve of
-        the normal equation (see its section below); learning_rate, n_iters, tol and
-        seed are then not used (but still checked), and ``cost_history`` holds the
-        single final cost. A singular system (a constant or duplicate column, fewer
-        samples than parameters) raises ValueError: use l2 > 0 or solver="gd".
+    solver : {"gd", "normal", "qr"}, default "gd"
+        "gd": gradient descent as above. "normal" and "qr": the exact minimizer, by the
+        normal equation or by Householder QR (see their section below); learning_rate,
+        n_iters, tol and seed are then not used (but still checked), and ``cost_history``
+        holds the single final cost. "normal" squares the condition number and refuses
+        (ValueError) where fewer than about 6 digits would survive; "qr" does not square
+        it. A singular problem (a constant or duplicate column, fewer samples than
+        parameters) raises ValueError that names the cause: use l2 > 0.
     record_params : bool, default False
         If True, ``fit`` also sets ``param_history``.
 
@@ -97,7 +100,7 @@ class LinearRegression:
         update t starts from; one entry per update made.
     param_history : list of (ndarray of shape (n,), float), only with record_params=True
         Entry 0 is the start (zeros), entry t the (weights, bias) after update t:
-        one longer than ``cost_history``; [start, solution] for solver="normal".
+        one longer than ``cost_history``; [start, solution] for "normal" and "qr".
     """
 
     def __init__(self, learning_rate: float = 0.01, n_iters: int = 1000, *, l2: float = 0.0,
@@ -122,8 +125,8 @@ class LinearRegression:
         X = _check_X(X)
         y = _check_y(y, X.shape[0])
         m, n = X.shape
-        if solver == "normal":
-            return self._fit_exact(X, y, l2, _History(self, verbose, record_params, n))
+        if solver != "gd":
+            return self._fit_exact(X, y, l2, solver, _History(self, verbose, record_params, n))
         if batch_size is not None and batch_size >= m:
             batch_size = None  # one batch holding every sample is full-batch descent
         # Local names until the end: a fit that raises leaves the model as it was.
@@ -134,7 +137,7 @@ class LinearRegression:
             for batch in minibatches(order, batch_size, rng):
                 X_b, y_b = X[batch], y[batch]
                 m_b = X_b.shape[0]
-                with np.errstate(over="ignore", invalid="ignore"):  # see _check_finite_cost
+                with np.errstate(over="ignore", invalid="ignore"):  # history.add checks
                     # Step 1: forward pass  y_hat = X w + b
                     y_hat = X_b @ w + b
                     # Step 2: cost  J = 1/(2m) (y_hat - y)^T (y_hat - y) + lambda/(2m) w^T w
@@ -158,30 +161,38 @@ class LinearRegression:
     def predict(self, X: ArrayLike) -> np.ndarray:
         """Predictions y_hat = X w + b, shape (m,)."""
         X = self._check_fitted_X(X, "predict")
-        return X @ self.weights + self.bias
+        with np.errstate(over="ignore", invalid="ignore"):
+            y_hat = X @ self.weights + self.bias
+        return _check_output(y_hat, "predictions are", X)
 
     def cost(self, X: ArrayLike, y: ArrayLike) -> float:
         """J(w, b) = 1/(2m) (y_hat - y)^T (y_hat - y) + lambda/(2m) w^T w, now."""
         X = self._check_fitted_X(X, "cost")
         y = _check_y(y, X.shape[0])
         l2 = _check_hyperparameters(self)[2]
-        return _cost(X, y, self.weights, self.bias, l2)
+        with np.errstate(over="ignore", invalid="ignore"):
+            cost = _cost(X, y, self.weights, self.bias, l2)
+        return float(_check_output(np.array([cost]), "cost is", X)[0])
 
     def score(self, X: ArrayLike, y: ArrayLike) -> float:
         """R^2 = 1 - (y - y_hat)^T (y - y_hat) / (y - mean(y))^T (y - mean(y)).
 
         1 is a perfect fit, 0 is no better than predicting the mean. For a constant y
         (a zero denominator) it is 1.0 for a perfect fit and 0.0 otherwise, as in
-        scikit-learn.
+        scikit-learn. Both sums are of (value / s)^2 with s = max |y - mean(y)|, so
+        targets near 1e-300 or 1e300 neither underflow nor overflow.
         """
         X = self._check_fitted_X(X, "score")
         y = _check_y(y, X.shape[0])
-        residual = y - self.predict(X)
-        deviation = y - y.mean()
-        ss_res = float(residual @ residual)
-        ss_tot = float(deviation @ deviation)
+        with np.errstate(over="ignore", invalid="ignore"):
+            residual = y - self.predict(X)
         if np.all(y == y[0]):  # exactly: a rounded mean leaves ss_tot ~ 1e-32
-            return 1.0 if ss_res == 0.0 else 0.0
+            return 1.0 if np.all(residual == 0.0) else 0.0
+        with np.errstate(over="ignore", invalid="ignore", under="ignore"):
+            deviation = y - _mean(y)
+            s = np.max(np.abs(deviation))
+            ss_res = float((residual / s) @ (residual / s))
+            ss_tot = float((deviation / s) @ (deviation / s))
         return 1.0 - ss_res / ss_tot
 
     def __repr__(self) -> str:
@@ -191,11 +202,13 @@ class LinearRegression:
                 f"verbose={self.verbose!r}, solver={self.solver!r}, "
                 f"record_params={self.record_params!r})")
 
-    def _fit_exact(self, X: np.ndarray, y: np.ndarray, l2: float, history: "_History"
-                   ) -> "LinearRegression":
-        """The closed-form solution, recorded as a single step from the zero start."""
-        w, b = _normal_equation(X, y, l2)
-        history.add(_cost(X, y, w, b, l2), w, b)
+    def _fit_exact(self, X: np.ndarray, y: np.ndarray, l2: float, solver: str,
+                   history: "_History") -> "LinearRegression":
+        """The exact solution, recorded as a single step from the zero start."""
+        with np.errstate(over="ignore", invalid="ignore"):  # overflow: checked in history.add
+            w, b = _least_squares(X, y, l2, solver)
+            cost = _cost(X, y, w, b, l2)
+        history.add(cost, w, b)
         return history.finish(w, b)
 
     def _check_fitted_X(self, X: ArrayLike, method: str) -> np.ndarray:
@@ -219,7 +232,8 @@ class _History:
         self.params = [(np.zeros(n), 0.0)] if record_params else None  # the start: zeros
 
     def add(self, cost: float, w: np.ndarray, b: float) -> None:
-        _check_finite_cost(cost, len(self.costs) + 1, self.learning_rate)
+        if not (math.isfinite(cost) and math.isfinite(b) and np.isfinite(w).all()):
+            raise FloatingPointError(_not_finite(len(self.costs) + 1, self.learning_rate))
         self.costs.append(cost)
         if self.params is not None:
             self.params.append((w.copy(), b))
@@ -236,6 +250,20 @@ class _History:
         return self.model
 
 
+def _mean(values: np.ndarray) -> np.ndarray:
+    """The mean in two passes: the second adds the mean of what the first left over."""
+    first = values.sum(axis=0) / len(values)
+    return first + (values - first).sum(axis=0) / len(values)
+
+
+def _check_output(values: np.ndarray, what: str, X: np.ndarray) -> np.ndarray:
+    if not np.isfinite(values).all():
+        raise ValueError(f"the {what} not finite: X holds values too large for these "
+                         f"parameters (the largest |x| is {np.max(np.abs(X)):.3g}). Scale X the "
+                         f"same way as the training data.")
+    return values
+
+
 def _cost(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: float, l2: float) -> float:
     """J(w, b) = 1/(2m) (X w + b - y)^T (X w + b - y) + lambda/(2m) w^T w."""
     m = X.shape[0]
@@ -243,60 +271,137 @@ def _cost(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: float, l2: float) -> f
     return float(error @ error / (2 * m) + l2 / (2 * m) * (w @ w))
 
 
-# ---- Exact solver: the normal equation ----------------------------------------------------
+# ---- Exact solvers: the normal equation and QR ------------------------------------------
+# Both minimize J exactly. Setting dJ/db = 0 gives b = mean(y) - mean(X) w: the unpenalized
+# bias absorbs the means, and w solves the same problem in the centred data
+# Xc = X - 1 mean(X), yc = y - mean(y) (so a feature far from zero, a year say, is not almost
+# parallel to the column of ones). Each column is then scaled to length 1, A = Xc D with
+# w = D theta, so the tests of rank and condition below do not depend on the units of the
+# features. The penalty lambda w^T w is then theta^T (lambda D^2) theta.
 
-def _normal_equation(X: np.ndarray, y: np.ndarray, l2: float) -> Tuple[np.ndarray, float]:
-    """The exact minimizer of J: solve (X1^T X1 + L) theta = X1^T y for theta = (w, b).
-
-    Setting dJ/dw and dJ/db to zero gives these n + 1 linear equations (X1 is X with a
-    column of ones for the bias, L is lambda on the weights' diagonal). Their last one,
-    dJ/db = 0, says b = mean(y) - mean(X) w: the unpenalized bias absorbs the means.
-    Put into the others, it leaves n equations in the centred data Xc = X - 1 mean(X)
-    and yc = y - mean(y), with the same solution:
-        A = Xc^T Xc + lambda I,   r = Xc^T yc
-    Solved this way, a feature far from zero (a year, say) is not almost parallel to
-    the column of ones, so the system stays well conditioned. Centring copies X once:
-    this solver runs once, not at every update.
-    """
+def _least_squares(X: np.ndarray, y: np.ndarray, l2: float, solver: str
+                   ) -> Tuple[np.ndarray, float]:
+    """(w, b) minimizing J, by the normal equation or by QR, after the exact checks."""
     m, n = X.shape
-    x_mean = X.mean(axis=0)
-    y_mean = y.mean()
-    constant = X.max(axis=0) == X.min(axis=0)
+    if l2 == 0.0:
+        _check_rank(X, m, n)
+    x_mean = _mean(X)
+    constant = np.all(X == X[0], axis=0)
     x_mean[constant] = X[0, constant]  # a constant column centres to exact zeros, not noise
+    y_mean = float(_mean(y))
     Xc = X - x_mean
-    A = Xc.T @ Xc + l2 * np.eye(n)
-    r = Xc.T @ (y - y_mean)
-    w = _solve_symmetric(A, r)
-    if w is None:
-        fewer = f", or there are fewer samples ({m}) than parameters ({n + 1})" if m <= n else ""
-        raise ValueError(
-            f"the normal equation is singular: X^T X (with the column of ones for the bias) "
-            f"cannot be inverted, because a feature column is constant, duplicates another or "
-            f"is a combination of others{fewer}. Use l2 > 0 (ridge regression) or solver='gd'.")
+    norms = np.sqrt(np.sum(Xc * Xc, axis=0))
+    if not (np.isfinite(norms).all() and math.isfinite(y_mean)):
+        raise FloatingPointError(_not_finite(1, None))
+    d = 1.0 / np.where(norms > 0, norms, 1.0)
+    A = Xc * d
+    yc = y - y_mean
+    theta = (_normal_equation if solver == "normal" else _qr)(A, yc, l2 * d * d)
+    w = d * theta
     return w, float(y_mean - x_mean @ w)
 
 
-def _solve_symmetric(A: np.ndarray, r: np.ndarray) -> Optional[np.ndarray]:
-    """Solve A theta = r for a symmetric positive definite A, or return None if singular.
+def _normal_equation(A: np.ndarray, yc: np.ndarray, penalty: np.ndarray) -> np.ndarray:
+    """Solve (A^T A + P) theta = A^T yc by Cholesky, S = L L^T, if it is accurate enough.
 
-    As in the pure twin, the system is first equilibrated, S = D A D with
-    D = diag(1 / sqrt(A_jj)), so that the test does not depend on the units of the
-    features. The Cholesky factor S = L L^T then has pivots d_k = L_kk^2 in (0, 1]:
-    the share of column k that the earlier columns do not explain. d_k < 1e-10 means
-    column k is (numerically) a combination of the others: the system is singular.
+    S = A^T A + P and r = A^T yc come from setting dJ/dtheta = 0. Forming S squares the
+    condition number: kappa(S) = kappa(A)^2, so the normal equation loses twice the digits
+    that QR loses. Of the 16 digits of a double, about log10 kappa are lost in the solution
+    as a whole, up to half as many again in its smallest coefficients, and log10(1 + t) more
+    where the residuals are t times the fit (that part any method loses). So it refuses when
+    fewer than 6 would survive.
     """
-    diagonal = np.diag(A)
-    if not np.all(diagonal > 0):
-        return None  # a zero column (or a NaN)
-    d = 1.0 / np.sqrt(diagonal)
-    S = A * np.outer(d, d)
-    try:
-        L = np.linalg.cholesky(S)
-    except np.linalg.LinAlgError:
-        return None
-    if not np.min(np.diag(L)) ** 2 >= 1e-10:
-        return None
-    return d * np.linalg.solve(S, d * r)
+    n = len(penalty)
+    S = A.T @ A + np.diag(penalty)
+    r = A.T @ yc
+    L = np.zeros((n, n))
+    for k in range(n):  # Cholesky: the k-th pivot is the share of column k the others miss
+        pivot = S[k, k] - L[k, :k] @ L[k, :k]
+        if not pivot > 1e-14 * S[k, k]:
+            raise _dependent(k, "normal equation", "; if only nearly, solver='qr' may do")
+        L[k, k] = math.sqrt(pivot)
+        L[k + 1:, k] = (S[k + 1:, k] - L[k + 1:, :k] @ L[k, :k]) / L[k, k]
+    kappa, theta = _condition_number(S, L), _cholesky_solve(L, r)
+    fit = float(theta @ r)  # |A theta|^2; |residual|^2 = |yc|^2 - fit
+    t = math.sqrt(max(float(yc @ yc) - fit, 0.0) / fit) if fit > 0 else 0.0
+    digits = 16 - 1.5 * math.log10(kappa) - math.log10(1 + t)
+    if digits < 6:
+        raise ValueError(
+            f"the normal equation is too ill-conditioned for these data: its condition number "
+            f"is about {kappa:.0e} and the residuals are {t:.1f} times the fit, so only about "
+            f"{max(digits, 0):.1f} correct digits would survive in the smallest coefficient. Use "
+            f"solver='qr', which works on X itself and loses half as many, or l2 > 0.")
+    return theta
+
+
+def _cholesky_solve(L: np.ndarray, r: np.ndarray) -> np.ndarray:
+    """theta with L L^T theta = r: the triangular solves L u = r, then L^T theta = u."""
+    return _back_substitution(L.T, _back_substitution(L[::-1, ::-1], r[::-1])[::-1])
+
+
+def _back_substitution(R: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """theta with R theta = c for an upper triangular R, last row first."""
+    theta = np.zeros(len(c))
+    for k in reversed(range(len(c))):
+        theta[k] = (c[k] - R[k, k + 1:] @ theta[k + 1:]) / R[k, k]
+    return theta
+
+
+def _condition_number(S: np.ndarray, L: np.ndarray) -> float:
+    """kappa(S) = lambda_max / lambda_min, by 30 steps of power and of inverse iteration.
+
+    Multiplying by S again and again turns any start towards the eigenvector of the largest
+    eigenvalue; solving with S (by its Cholesky factor) turns it towards the smallest one.
+    The Rayleigh quotients v^T S v of the two unit vectors are the two eigenvalues.
+    """
+    big = small = 1.0 / np.arange(1.0, len(S) + 1)  # a start with a share of every direction
+    for _ in range(30):
+        big = S @ big
+        big = big / np.sqrt(big @ big)
+        small = _cholesky_solve(L, small)
+        small = small / np.sqrt(small @ small)
+    return float((big @ S @ big) / (small @ S @ small))
+
+
+def _qr(A: np.ndarray, yc: np.ndarray, penalty: np.ndarray) -> np.ndarray:
+    """Least squares by Householder QR: A = Q R, then R theta = Q^T yc, never forming A^T A.
+
+    The penalty theta^T P theta is n more rows sqrt(P) below A (with 0 in yc): exact ridge
+    regression. numpy.linalg.qr runs LAPACK's Householder reflections, as the pure twin
+    writes them out. kappa(R) = kappa(A): QR loses only the digits that the data themselves
+    do not determine.
+    """
+    rows = np.diag(np.sqrt(penalty))[penalty > 0]
+    Q, R = np.linalg.qr(np.vstack([A, rows]))
+    c = Q.T @ np.concatenate([yc, np.zeros(len(rows))])
+    diagonal = np.abs(np.diag(R))
+    small = np.flatnonzero(diagonal <= 1e-10 * diagonal.max())
+    if small.size:  # columns of length 1: |R_kk| is the share of column k the others miss
+        raise _dependent(int(small[0]), "QR factorization", "")
+    return _back_substitution(R, c)
+
+
+def _check_rank(X: np.ndarray, m: int, n: int) -> None:
+    """The exact reasons for a singular problem, named for what they are."""
+    advice = "Use l2 > 0 (ridge regression) or solver='gd'."
+    if m <= n:
+        raise ValueError(f"the least-squares problem is singular: there are fewer samples ({m}) "
+                         f"than parameters ({n + 1}), so many solutions fit equally well. "
+                         f"{advice}")
+    for k in range(n):
+        if np.all(X[:, k] == X[0, k]):
+            raise ValueError(f"the least-squares problem is singular: column {k} of X (from 0) "
+                             f"is constant, so it duplicates the bias. Drop it. {advice}")
+        for j in range(k):
+            if np.array_equal(X[:, j], X[:, k]):
+                raise ValueError(f"the least-squares problem is singular: column {k} of X "
+                                 f"(from 0) duplicates column {j}. Drop it. {advice}")
+
+
+def _dependent(k: int, method: str, other: str) -> ValueError:
+    return ValueError(f"the least-squares problem is (nearly) singular: in the {method}, column "
+                      f"{k} of X (from 0) is (nearly) a linear combination of the columns before "
+                      f"it and the bias. Drop it, or use l2 > 0 (ridge regression){other}.")
 
 
 # ---- Input checks ---------------------------------------------------------------------------
@@ -304,93 +409,153 @@ def _solve_symmetric(A: np.ndarray, r: np.ndarray) -> Optional[np.ndarray]:
 # float64 array X (never copied when it already is one) and a 1-D y.
 
 def _check_X(X: ArrayLike) -> np.ndarray:
-    """Return X as a 2-D float64 array of finite values, or raise ValueError."""
-    array = _as_float_array(X, "X")
-    if array.ndim >= 1 and array.shape[0] == 0:
-        raise ValueError("X is empty: it needs at least one row (sample).")
-    if array.ndim == 1:
-        raise ValueError("X must be 2-D (one row per sample, one column per feature), but it "
-                         "is 1-D. For a single feature, make it a column: "
-                         "np.reshape(X, (-1, 1)).")
-    if array.ndim != 2:
-        raise ValueError(f"X must be 2-D (one row per sample, one column per feature); "
-                         f"got {array.ndim}-D.")
-    if array.shape[1] == 0:
-        raise ValueError("X has no features: its rows are empty.")
-    _check_all_finite(array, "X")
+    """X as a 2-D float64 array of finite values (no copy if it is one), or ValueError."""
+    X = X.to_numpy() if hasattr(X, "to_numpy") else X  # a pandas DataFrame: its values
+    array = _fast_array(X)
+    if array is None or array.ndim != 2 or array.size == 0:
+        return np.array(_walk_X(X), dtype=np.float64)  # finds and names the problem
+    _check_finite(array, "X[{}][{}]")
     return array
 
 
 def _check_y(y: ArrayLike, m: int) -> np.ndarray:
-    """Return y as a 1-D float64 array of m finite values, or raise ValueError.
-
-    An (m, 1) column is flattened on purpose: left as it is, ``y_hat - y`` would
-    broadcast an (m,) vector against it into an (m, m) matrix.
-    """
-    array = _as_float_array(y, "y")
-    if array.ndim == 2 and array.shape[1] == 1:
+    """y as a 1-D float64 array of m finite values; an (m, 1) column is flattened on
+    purpose (left as it is, y_hat - y would broadcast to (m, m))."""
+    y = y.to_numpy() if hasattr(y, "to_numpy") else y  # a pandas Series: its values
+    array = _fast_array(y)
+    if array is not None and array.ndim == 2 and array.shape[1] == 1:
         array = array[:, 0]
-    if array.ndim != 1:
-        raise ValueError(f"y must be 1-D (one target per sample) or an (m, 1) column; "
-                         f"got shape {array.shape}.")
-    if array.shape[0] != m:
-        raise ValueError(f"X and y have different lengths: X has {m} rows but y has "
-                         f"{array.shape[0]} values.")
-    _check_all_finite(array, "y")
+    if array is None or array.ndim != 1 or array.shape[0] != m:
+        return np.array(_walk_y(y, m), dtype=np.float64)  # finds and names the problem
+    _check_finite(array, "y[{}]")
     return array
 
 
-def _as_float_array(data: ArrayLike, name: str) -> np.ndarray:
-    # np.asarray turns None into NaN or an object array and keeps strings as text:
-    # both are bad data here, so anything that is not plainly numeric is explained below.
-    array = data
-    if not isinstance(data, np.ndarray):
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # NumPy < 1.24 warns on ragged lists
-                array = np.asarray(data)
-        except (ValueError, TypeError):  # NumPy >= 1.24 refuses ragged lists
-            _explain_non_numeric(data, name)
-    if array.dtype.kind not in "biuf":  # bool, signed int, unsigned int, float
-        _explain_non_numeric(data, name)
-    return array.astype(np.float64, copy=False)  # no copy when it is float64 already
+def _fast_array(data: ArrayLike) -> Optional[np.ndarray]:
+    """data as a float64 array when NumPy reads it as plain numbers, else None."""
+    if np.ma.isMaskedArray(data) or isinstance(data, (str, bytes)):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # NumPy < 1.24 warns on ragged lists
+            array = np.asarray(data)
+    except (ValueError, TypeError):  # NumPy >= 1.24 refuses ragged lists
+        return None
+    return array.astype(np.float64, copy=False) if array.dtype.kind in "biuf" else None
 
 
-def _explain_non_numeric(data: object, name: str) -> None:
-    """Find the first entry that is not a number (or the first ragged row) and say so."""
-    rows = data.tolist() if isinstance(data, np.ndarray) else data
-    if isinstance(rows, (str, bytes)) or not hasattr(rows, "__iter__"):
-        raise ValueError(f"{name} must be an array of numbers; "
-                         f"got {type(rows).__name__} {rows!r}.")
-    rows = list(rows)
-    width = None
-    for i, row in enumerate(rows):
-        entries = [(f"{name}[{i}]", row)]
-        if hasattr(row, "__iter__") and not isinstance(row, (str, bytes)):
-            entries = [(f"{name}[{i}][{j}]", value) for j, value in enumerate(row)]
-            if width is not None and len(entries) != width:
-                raise ValueError(f"{name} is ragged: row {i} has {len(entries)} values, "
-                                 f"but row 0 has {width}. Every row needs one value per feature.")
-            width = len(entries)
-        for where, value in entries:
-            if isinstance(value, (str, bytes)) or not isinstance(value, numbers.Real):
-                raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y "
-                                 f"must be a number.")
-    raise ValueError(f"{name} must be an array of real numbers; "
-                     f"got dtype {np.asarray(data).dtype}.")
-
-
-def _check_all_finite(array: np.ndarray, name: str) -> None:
-    # One sum is a pass over the data without a temporary array; NaN and inf make it
-    # non-finite. Only then is the element-wise search (which allocates) done.
+def _check_finite(array: np.ndarray, where: str) -> None:
+    """Name the first NaN or infinite entry, in the order the pure twin's walk finds it."""
     with np.errstate(over="ignore", invalid="ignore"):
-        if np.isfinite(array.sum()):
+        if np.isfinite(array.sum()):  # one pass, no temporary array
             return
     bad = np.argwhere(~np.isfinite(array))
     if len(bad):  # otherwise the sum of large finite values overflowed: fine
-        where = "".join(f"[{k}]" for k in bad[0])
-        raise ValueError(f"{name}{where} is {array[tuple(bad[0])]}; NaN and infinite values "
-                         f"are not allowed: drop or fill them first.")
+        raise ValueError(f"{where.format(*bad[0])} is {float(array[tuple(bad[0])])}; NaN and "
+                         f"infinite values are not allowed: drop or fill them first.")
+
+
+def _walk_X(X: object) -> list:
+    """The walk over the entries that the pure twin makes, for what the fast path refused."""
+    X = X.to_numpy() if hasattr(X, "to_numpy") else X  # a pandas DataFrame: its values
+    _check_not_masked(X, "X", " (X.filled(value) or X[~X.mask.any(axis=1)])")
+    if hasattr(X, "ndim") and hasattr(X, "tolist"):  # a NumPy array or matrix
+        if X.ndim == 1:
+            raise ValueError("X must be 2-D, a list of rows or a 2-D array, but it is 1-D. "
+                             "For a single feature, put each value in its own row: "
+                             "[[x] for x in X] (or np.reshape(X, (-1, 1))).")
+        if X.ndim != 2:
+            raise ValueError(f"X must be 2-D, {_ROWS} (one row of feature values per sample); "
+                             f"got a {X.ndim}-D array.")
+        X = X.tolist()
+    rows = _check_sequence(X, "X", f"X must be 2-D, {_ROWS} (one row of feature values per "
+                           f"sample); got {type(X).__name__}.", "sequence of rows", _ROWS)
+    if not rows:
+        raise ValueError("X is empty: it needs at least one row (sample).")
+    matrix: list = []
+    for i, row in enumerate(rows):
+        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__"):
+            raise ValueError(f"X must be 2-D, a list of rows, but X[{i}] is {row!r}, not a row. "
+                             f"For a single feature, put each value in its own row: "
+                             f"[[x] for x in X].")
+        matrix.append([_check_number(value, f"X[{i}][{j}]") for j, value in enumerate(row)])
+        if len(matrix[i]) != len(matrix[0]):
+            raise ValueError(f"X is ragged: row {i} has {len(matrix[i])} values, but row 0 has "
+                             f"{len(matrix[0])}. Every row needs one value per feature.")
+    if not matrix[0]:
+        raise ValueError("X has no features: its rows are empty.")
+    return matrix
+
+
+def _walk_y(y: object, m: int) -> list:
+    """The walk over y that the pure twin makes, for what the fast path refused."""
+    y = y.to_numpy() if hasattr(y, "to_numpy") else y  # a pandas Series: its values
+    _check_not_masked(y, "y", "")
+    shape = None
+    if hasattr(y, "ndim") and hasattr(y, "tolist"):  # a NumPy array
+        shape = f"a {y.ndim}-D array" if y.ndim != 2 else f"shape {tuple(y.shape)}"
+        y = y.tolist() if y.ndim in (1, 2) else y
+    must_be = "y must be 1-D, one target per sample (a list, a 1-D array or a pandas Series)"
+    if shape is not None and not isinstance(y, list):  # 0-D, 3-D, ...
+        raise ValueError(f"{must_be}, or an (m, 1) column; got {shape}.")
+    values = _check_sequence(y, "y", f"{must_be}; got {type(y).__name__}.", "sequence",
+                             "a list or a 1-D array")
+    rows = [v for v in values if isinstance(v, (list, tuple))]
+    if rows and (len(rows) < len(values) or any(len(row) != 1 for row in rows)):
+        width = ([len(row) for row in rows if len(row) != 1] or [1])[0]
+        shape = shape or f"rows of {width} values"
+        raise ValueError(f"{must_be}, or an (m, 1) column; got {shape}.")
+    values = [row[0] for row in rows] if rows else values
+    if len(values) != m:
+        raise ValueError(f"X and y have different lengths: X has {m} rows but y has "
+                         f"{len(values)} values.")
+    return [_check_number(value, f"y[{i}]") for i, value in enumerate(values)]
+
+
+_ROWS = "a list of rows or a 2-D array"
+
+
+def _check_not_masked(data: object, name: str, how: str) -> None:
+    if type(data).__name__ == "MaskedArray":
+        raise ValueError(f"{name} is a masked array, whose masked entries would silently count "
+                         f"as numbers. Fill them or drop their rows first{how}, then pass a "
+                         f"plain array.")
+
+
+def _check_sequence(data: object, name: str, not_iterable: str, kind: str, instead: str) -> list:
+    """The entries of data, which must be an ordered container that can be read twice."""
+    if isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
+        raise ValueError(not_iterable)
+    if isinstance(data, (set, frozenset, Mapping)):
+        raise ValueError(f"{name} is a {type(data).__name__}, not a {kind}: a set has no order "
+                         f"and a dict gives its keys. Pass {instead} instead.")
+    if not hasattr(data, "__len__"):
+        raise ValueError(f"{name} is a {type(data).__name__}, which can be read only once. "
+                         f"Pass {instead} instead, e.g. list({name}).")
+    return list(data)  # type: ignore[call-overload]
+
+
+def _check_number(value: object, where: str) -> float:
+    """float(value) for a real number (a NumPy bool too), or ValueError saying what it is."""
+    if type(value).__name__ in ("NAType", "NaTType"):
+        raise ValueError(f"{where} is {value!r}, a missing value: drop or fill the missing "
+                         f"values first.")
+    if isinstance(value, (complex, numbers.Complex)) and not isinstance(value, numbers.Real):
+        raise ValueError(f"{where} is {value!r}, a complex number; X and y must hold real "
+                         f"numbers.")
+    numpy_bool = type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
+    if not (isinstance(value, numbers.Real) or numpy_bool):
+        raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y must be "
+                         f"a real number.")
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except OverflowError:
+        raise ValueError(f"{where} is an integer of {len(str(abs(value)))} digits, too large "
+                         f"for a float (the largest is about 1.8e308).") from None
+    if not math.isfinite(number):
+        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: drop "
+                         f"or fill them first.")
+    return number
 
 
 # (name, kind, may be None, test of the value, what it must be)
@@ -430,10 +595,10 @@ def _check_hyperparameters(model: LinearRegression) -> tuple:
         values.append(value)
     solver = model.solver
     if not isinstance(solver, str):
-        raise TypeError(f"solver must be a string, \"gd\" or \"normal\", "
+        raise TypeError(f"solver must be a string, \"gd\", \"normal\" or \"qr\", "
                         f"got {type(solver).__name__} {solver!r}.")
-    if solver not in ("gd", "normal"):
-        raise ValueError(f"solver must be \"gd\" (gradient descent) or \"normal\", "
+    if solver not in ("gd", "normal", "qr"):
+        raise ValueError(f"solver must be \"gd\" (gradient descent), \"normal\" or \"qr\", "
                          f"got {solver!r}.")
     if solver != "gd" and values[4] is not None:
         raise ValueError(f"batch_size works with solver=\"gd\" only; solver={solver!r} always "
@@ -444,12 +609,13 @@ def _check_hyperparameters(model: LinearRegression) -> tuple:
     return tuple(values) + (solver, model.record_params)
 
 
-def _check_finite_cost(cost: float, iteration: int, learning_rate: float) -> None:
-    if not math.isfinite(cost):
-        raise FloatingPointError(
-            f"gradient descent diverged: the cost is {cost} at iteration {iteration} "
-            f"with learning_rate={learning_rate!r}. Try a smaller learning_rate or "
-            f"scale the features (see StandardScaler).")
+def _not_finite(iteration: int, learning_rate: Optional[float]) -> str:
+    if learning_rate is None:  # an exact solver
+        return ("the least-squares solution is not finite: X or y holds values so large that "
+                "their squares overflow. Scale them first (see StandardScaler).")
+    return (f"gradient descent diverged at iteration {iteration}: the cost or the parameters "
+            f"are no longer finite numbers, with learning_rate={learning_rate!r}. Try a "
+            f"smaller learning_rate or scale the features (see StandardScaler).")
 
 
 if __name__ == "__main__":
