@@ -98,11 +98,11 @@ def fit_both(name, X, y, reference_X, reference_y, **params):
         reference = cls(**params).fit(reference_X, reference_y)
         assert_close(model.weights, reference.weights)
         assert_close(model.bias, reference.bias)
-        assert model.cost_history == reference.cost_history
+        # Not ==: a DataFrame's array can be column-major, and BLAS may sum in another order.
+        assert_close(model.cost_history, reference.cost_history)
         yield cls, model
 
 
-@needs_contract
 @needs_pandas
 def test_both_twins_train_on_a_numeric_dataframe_and_series():
     frame = pd.read_csv(DATA / "stackloss.csv")
@@ -128,7 +128,6 @@ def test_both_twins_train_on_a_bool_column_beside_floats():
                   n_iters=300))
 
 
-@needs_contract
 @needs_pandas
 @pytest.mark.parametrize("dtype", ["Float64", "Int64"])
 def test_both_twins_train_on_nullable_columns(dtype):
@@ -165,7 +164,6 @@ def test_both_twins_scale_a_dataframe():
         assert_close(scaler.transform(frame), scaler.transform(rows))
 
 
-@needs_contract
 @needs_pandas
 def test_a_missing_value_in_a_dataframe_is_the_same_error_in_both_twins():
     X = pd.DataFrame({"a": pd.array([1.0, None, 3.0], dtype="Float64"), "b": [1.0, 2.0, 3.0]})
