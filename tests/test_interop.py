@@ -65,7 +65,8 @@ def assert_close(a, b, rtol=1e-12):
 def test_importing_the_packages_imports_neither_sklearn_nor_pandas(package):
     code = (f"import sys, {package}; "
             f"m = {package}.LinearRegression(n_iters=5).fit([[0.0], [1.0]], [0.0, 1.0]); "
-            "extra = sorted(name for name in ('sklearn', 'pandas', 'scipy') if name in sys.modules); "
+            "extra = sorted(name for name in ('sklearn', 'pandas', 'scipy') "
+            "               if name in sys.modules); "
             "print(extra); sys.exit(1 if extra else 0)")
     result = run_python(code)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -264,7 +265,8 @@ def test_logistic_takes_any_two_labels_and_refuses_three():
     assert list(model.predict([[0.5], [4.5]])) == ["no", "yes"]
     twin = vectorized.LogisticRegression(learning_rate=0.5, n_iters=500).fit(X, [0, 0, 0, 1, 1, 1])
     assert_close(model.predict_proba(X)[:, 1], twin.predict_proba(X), rtol=0)
-    assert model.cost(X, ["no", "no", "no", "yes", "yes", "yes"]) == twin.cost(X, [0, 0, 0, 1, 1, 1])
+    labels = ["no", "no", "no", "yes", "yes", "yes"]
+    assert model.cost(X, labels) == twin.cost(X, [0, 0, 0, 1, 1, 1])
     with pytest.raises(ValueError, match="Only binary classification is supported.*"
                                          "use SoftmaxRegression"):
         compat.LogisticRegression().fit(X, ["a", "b", "c", "a", "b", "c"])
