@@ -440,6 +440,30 @@ def test_the_readme_option_table_lists_every_option():
                     assert f"`{option}" in table, f"the README option table lacks {option}"
 
 
+@pytest.mark.parametrize("content", [
+    "x,y\n1,1e-300\n2,2e-300\n3,3e-300\n",  # R^2 of targets near the smallest floats
+    "x,y\n1,1e-162\n2,2e-162\n3,1e-162\n",  # costs near 1e-324 for the picture
+    "x,y\n1,1e300\n2,-1e300\n3,1e300\n",
+])
+def test_data_at_the_edge_of_floating_point_works_or_is_one_line(capsys, folder, content):
+    """No traceback and no half file: either a report and a whole picture, or one line."""
+    path = folder / "edge.csv"
+    path.write_text(content, encoding="utf-8")
+    for backend in BACKENDS:
+        status, out, err = run(capsys, backend, "linear", "--data", path, "--n-iters", "50",
+                               "--svg", folder / "edge.svg")
+        assert "Traceback" not in out + err
+        if status == 0:
+            assert err == "" and (folder / "edge.svg").read_text(encoding="utf-8").endswith(
+                "</svg>\n")
+        else:
+            assert status == 2 and err.count("\n") == 1, err
+            assert not (folder / "edge.svg").exists()
+        if (folder / "edge.svg").exists():
+            (folder / "edge.svg").unlink()
+        assert sorted(p.name for p in folder.iterdir()) == ["d.csv", "edge.csv", "sub"]
+
+
 def test_a_broken_pipe_ends_quietly(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     for args in ("", "--help", "linear --data stackloss --standardize"):
@@ -447,6 +471,26 @@ def test_a_broken_pipe_ends_quietly(tmp_path):
                                 cwd=str(tmp_path), env=env, capture_output=True, text=True,
                                 timeout=120)
         assert result.stderr == "" and len(result.stdout.splitlines()) == 1, result.stderr
+
+
+# 5. The small things
+
+def test_setup_cfg_describes_all_three_models_and_declares_only_markers_in_use():
+    import configparser
+    config = configparser.ConfigParser()
+    config.read(str(ROOT / "setup.cfg"))
+    assert "softmax" in config["metadata"]["description"].lower()
+    declared = [line.split(":")[0].strip() for line in
+                config["tool:pytest"].get("markers", "").splitlines() if line.strip()]
+    tests = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "tests").glob("*.py"))
+    for marker in declared:
+        assert f"mark.{marker}" in tests, f"the marker {marker!r} is declared but never used"
+
+
+def test_tox_ini_tells_course_staff_how_to_see_skipped_interpreters():
+    tox = (ROOT / "tox.ini").read_text(encoding="utf-8")
+    assert "skip_missing_interpreters = true" in tox
+    assert "SKIP" in tox and "tox --skip-missing-interpreters false" in tox
 
 
 # 4. Progress on a terminal

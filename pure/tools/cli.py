@@ -687,8 +687,9 @@ def main(argv: Optional[Sequence[str]] = None, backend: str = "pure") -> int:
             sys.stdout.flush()
             text = " ".join(str(error).split())
             if not isinstance(error, (ValueError, TypeError)):
-                text = (f"the numbers overflowed or underflowed ({type(error).__name__}: {text}); "
-                        f"try --standardize, or rescale the data")
+                text = (f"a number overflowed or underflowed ({type(error).__name__}: {text}): "
+                        f"the data is near the limits of floating point; rescale it (the "
+                        f"target in other units, say), or add --standardize for the features")
             print(f"{prog}: error: {text}", file=sys.stderr)
             return 2
     except BrokenPipeError:  # the reader stopped early, as in: python -m pure ... | head
