@@ -1,25 +1,22 @@
 """Logistic regression trained by gradient descent, in plain Python.
 
-Every sum below is an explicit loop over samples i = 1..m and features j = 1..n,
-so each line of ``fit`` reads like the formula it computes. Labels y_i are 0 or 1.
+Every sum is an explicit loop over samples i = 1..m and features j = 1..n. Labels: 0 or 1.
 
 Model
     z_i     = sum_j w_j x_ij + b
     y_hat_i = sigmoid(z_i) = 1 / (1 + e^(-z_i))          (the probability that y_i = 1)
 
 Cost (mean log-loss, plus an optional L2 penalty lambda on the weights)
-    J(w, b) = -1/m sum_i [y_i log(y_hat_i) + (1 - y_i) log(1 - y_hat_i)]  +  lambda/(2m) sum_j w_j^2
+    J(w, b) = -1/m sum_i [y_i log(y_hat_i) + (1 - y_i) log(1 - y_hat_i)]
+              + lambda/(2m) sum_j w_j^2
 
 Gradient (the same form as linear regression's, because sigmoid' = sigmoid (1 - sigmoid))
     dJ/dw_j = 1/m sum_i (y_hat_i - y_i) x_ij  +  (lambda/m) w_j
     dJ/db   = 1/m sum_i (y_hat_i - y_i)
 
-Update (simultaneous: both gradients come from the same forward pass)
-    w_j <- w_j - learning_rate * dJ/dw_j
-    b   <- b   - learning_rate * dJ/db
-
-The weights and the bias start at zero, so the first cost is log 2. The bias is never
-penalized.
+Update (simultaneous: both gradients come from the same forward pass), from w = 0, b = 0
+    w_j <- w_j - learning_rate * dJ/dw_j,    b <- b - learning_rate * dJ/db
+The first cost is log 2. The bias is never penalized (that would pull predictions to 1/2).
 
 Numerically stable rewrites (the textbook forms fail for large |z|)
     sigmoid: 1 / (1 + e^(-z)) overflows for z < -709 (math.exp raises OverflowError).
@@ -27,13 +24,10 @@ Numerically stable rewrites (the textbook forms fail for large |z|)
         sigmoid(z) = 1 / (1 + e)  for z >= 0,  and  e / (1 + e)  for z < 0.
     cost: log(y_hat) is log(0) = -inf once the sigmoid saturates to exactly 0 or 1.
         Written from z instead, each term is softplus(z_i) - y_i z_i, where
-        softplus(z) = log(1 + e^z) = max(z, 0) + log1p(e^(-|z|)),
-        which is finite for every finite z. The same e serves both rewrites.
+        softplus(z) = log(1 + e^z) = max(z, 0) + log1p(e^(-|z|)), finite for every finite z.
 
-With ``batch_size`` set, each epoch shuffles the samples and makes one update per
-batch of B samples: the sums run over the batch and 1/m becomes 1/B, but the
-penalty keeps the full m, so each batch gradient is an unbiased estimate of the
-full one and the objective does not depend on B.
+Mini-batches of B samples: the sums run over the batch and 1/m becomes 1/B; the penalty
+keeps the full m, so that a batch gradient is an unbiased estimate of the full one.
 
 >>> model = LogisticRegression(learning_rate=0.5, n_iters=500)
 >>> model = model.fit([[0.0], [1.0], [3.0], [4.0]], [0, 0, 1, 1])
@@ -44,7 +38,7 @@ full one and the objective does not depend on B.
 import math
 import numbers
 import random
-from typing import List, Optional, Sequence, Tuple
+from typing import Iterator, List, Optional, Sequence, Tuple
 
 Vector = List[float]
 Matrix = List[Vector]
@@ -56,166 +50,94 @@ def sigmoid(z: float) -> float:
     return (1.0 if z >= 0 else e) / (1.0 + e)
 
 
-assert sigmoid(0.0) == 0.5
-assert sigmoid(-1000.0) == 0.0 and sigmoid(1000.0) == 1.0  # no OverflowError
+def softplus(z: float) -> float:
+    """softplus(z) = log(1 + e^z) = max(z, 0) + log1p(e^(-|z|)), finite for every finite z."""
+    return max(z, 0.0) + math.log1p(math.exp(-abs(z)))
+
+
+def minibatches(order: List[int], batch_size: Optional[int],
+                rng: random.Random) -> Iterator[List[int]]:
+    """The batches of one epoch: every sample, or B-sized runs of a fresh shuffle."""
+    if batch_size is None:
+        yield order
+        return
+    rng.shuffle(order)  # in place: each epoch reshuffles the previous epoch's order
+    for start in range(0, len(order), batch_size):
+        yield order[start:start + batch_size]
 
 
 class LogisticRegression:
-    """Binary logistic regression by (mini-batch) gradient descent.
+    """Binary logistic regression by (mini-batch) gradient descent, or Newton's method.
 
-    Parameters
+    Parameters (keyword hyperparameters, stored as given and checked by fit)
     ----------
-    learning_rate : float, default 0.1
-        Step size alpha of each update; a positive finite number.
-    n_iters : int, default 1000
-        Number of epochs: full passes over the training data. With the default
-        ``batch_size=None`` an epoch is exactly one update.
-    l2 : float, default 0.0
-        L2 penalty lambda: the cost gains lambda/(2m) sum_j w_j^2. It has the same
-        minimizer as scikit-learn's ``LogisticRegression(C=1/lambda)``: that objective
-        is ours multiplied by m/lambda, and both leave the intercept unpenalized.
-    tol : float or None, default None
-        Stop after the update at which |J_k - J_(k-1)| < tol. With mini-batches the
-        single batch costs are noisy, so tol compares the mean batch cost of an
-        epoch with the previous epoch's instead, and stops after the first epoch
-        where they differ by less than tol. ``n_iters`` stays the upper bound.
-    batch_size : int or None, default None
-        None: full-batch gradient descent. An integer B: every epoch shuffles the
-        samples with ``random.Random(seed)`` and makes ceil(m/B) updates on
-        consecutive batches (the last may be smaller); B=1 is plain SGD; B >= m
-        is full batch.
-    seed : int, default 0
-        Seed of the shuffle; the same seed gives the same result on every run.
-    verbose : int, default 0
-        If k > 0, print ``iteration t: cost J`` every k updates and at the last.
-    solver : {"gd", "newton"}, default "gd"
-        "gd": gradient descent as above. "newton": Newton's method (IRLS) on the same
-        cost, theta <- theta - H^-1 g with the Hessian
-        H = 1/m X1^T S X1 + lambda/m I', S = diag(p_i (1 - p_i)), X1 = X with a column
-        of ones, I' the identity with 0 for the bias. It needs no learning rate
-        (learning_rate and seed are not used, but still checked) and converges in a handful of steps; ``cost_history`` has one entry per step;
-        n_iters caps the steps, tol stops them as for gradient descent, and they also
-        stop by themselves once a step no longer changes the parameters
-        (max |step| <= 1e-12 (1 + max |theta|)). Perfectly separable classes with
-        l2=0 have no optimum at finite weights: that raises ValueError (use l2 > 0).
+    learning_rate : float, default 0.1      step size alpha, positive and finite
+    n_iters : int, default 1000             epochs (passes over the data); full batch: updates
+    l2 : float, default 0.0                 L2 penalty lambda (scikit-learn's C = 1/lambda)
+    tol : float or None, default None       stop once |J_t - J_(t-1)| < tol (batches: epochs)
+    batch_size : int or None, default None  None: full batch; B: shuffled batches of B samples
+    seed : int, default 0                   seed of the random.Random that shuffles batches
+    verbose : int, default 0                k > 0: print "iteration t: cost J" every k updates
+    solver : {"gd", "newton"}, default "gd" "newton": Newton's method, see "Exact solver"
+    record_params : bool, default False     True: fit also sets param_history (see below)
 
-    Attributes (set by ``fit``)
-    ---------------------------
-    weights : list of float
-        One weight w_j per feature.
-    bias : float
-        The intercept b.
-    cost_history : list of float
-        Entry k is the cost J at the parameters used for the k-th update (with
-        mini-batches, the batch cost); its length is the number of updates made.
+    Attributes (set by fit): weights (w_j), bias, cost_history (entry k: the cost J where update
+    k starts; with batches, the batch cost) and, with record_params, param_history: entry 0
+    the start (weights, bias), entry k the parameters after update (or Newton step) k.
     """
 
-    def __init__(
-        self,
-        learning_rate: float = 0.1,
-        n_iters: int = 1000,
-        *,
-        l2: float = 0.0,
-        tol: Optional[float] = None,
-        batch_size: Optional[int] = None,
-        seed: int = 0,
-        verbose: int = 0,
-        solver: str = "gd",
-    ) -> None:
-        # Like scikit-learn: store the hyperparameters untouched, check them in fit,
-        # so a learner can change model.learning_rate and fit again.
-        self.learning_rate = learning_rate
-        self.n_iters = n_iters
-        self.l2 = l2
-        self.tol = tol
-        self.batch_size = batch_size
-        self.seed = seed
-        self.verbose = verbose
-        self.solver = solver
+    def __init__(self, learning_rate: float = 0.1, n_iters: int = 1000, *, l2: float = 0.0,
+                 tol: Optional[float] = None, batch_size: Optional[int] = None, seed: int = 0,
+                 verbose: int = 0, solver: str = "gd", record_params: bool = False) -> None:
+        # Like scikit-learn: stored untouched, checked in fit (so they can change between fits).
+        self.learning_rate, self.n_iters, self.l2, self.tol = learning_rate, n_iters, l2, tol
+        self.batch_size, self.seed, self.verbose = batch_size, seed, verbose
+        self.solver, self.record_params = solver, record_params
 
     def fit(self, X: Sequence[Sequence[float]], y: Sequence[float]) -> "LogisticRegression":
         """Learn ``weights`` and ``bias`` from X (m rows, n columns) and 0/1 labels y."""
-        learning_rate, n_iters, l2, tol, batch_size, seed, verbose = _check_hyperparameters(self)
-        solver = _check_solver(self.solver, batch_size)
-        X = _check_X(X)
-        y = _check_labels(_check_y(y, len(X)))
+        (learning_rate, n_iters, l2, tol, batch_size, seed, verbose, solver,
+         record_params) = _check_hyperparameters(self)
+        X, y = _check_data(X, y)
         m, n = len(X), len(X[0])
-        if batch_size is not None and batch_size >= m:
-            batch_size = None  # one batch holding every sample is full-batch descent
         if solver == "newton":
-            w, b, cost_history = _newton_method(X, y, l2, n_iters, tol, verbose)
-            self.weights, self.bias, self.cost_history = w, b, cost_history
-            return self
-
-        # Work on local names; the model's attributes change only after success,
-        # so a fit that raises leaves the model exactly as it was.
-        w = [0.0] * n
-        b = 0.0
-        cost_history = []
-        rng = random.Random(seed)
-        order = list(range(m))
-        previous_epoch_cost = None
-        exp, log1p = math.exp, math.log1p  # local names: looked up once, used m times per update
-
+            return self._set_fitted(*_newton_method(X, y, l2, n_iters, tol, verbose,
+                                                    record_params))
+        # Local names only: the model changes after success, so a failed fit leaves it as it was.
+        w, b, cost_history = [0.0] * n, 0.0, []
+        param_history = [(list(w), b)] if record_params else None
+        rng, order, previous = random.Random(seed), list(range(m)), None
+        full = batch_size is None or batch_size >= m  # one batch holding every sample
         for epoch in range(n_iters):
-            if batch_size is None:
-                batches = [order]
-            else:
-                rng.shuffle(order)
-                batches = [order[start:start + batch_size] for start in range(0, m, batch_size)]
-            epoch_cost = 0.0
-            for batch in batches:
+            epoch_costs = []
+            for batch in minibatches(order, None if full else batch_size, rng):
                 m_b = len(batch)
-                sum_loss = 0.0
+                # Step 1: forward pass  z_i = sum_j w_j x_ij + b,  y_hat_i = sigmoid(z_i)
+                z = [sum(w_j * x_ij for w_j, x_ij in zip(w, X[i])) + b for i in batch]
+                y_hat = [sigmoid(z_k) for z_k in z]
+                # Step 2: cost  J = 1/m sum_i [softplus(z_i) - y_i z_i] + lambda/(2m) sum_j w_j^2
+                cost = (sum(softplus(z_k) - y[i] * z_k for z_k, i in zip(z, batch)) / m_b
+                        + l2 / (2 * m) * sum(w_j * w_j for w_j in w))
+                # Step 3: gradient  dJ/dw_j = 1/m sum_i (y_hat_i - y_i) x_ij + (lambda/m) w_j
+                error = [y_hat_k - y[i] for y_hat_k, i in zip(y_hat, batch)]
                 grad_w = [0.0] * n
-                grad_b = 0.0
-                for i in batch:
-                    x_i = X[i]
-                    # Step 1: forward pass  z_i = sum_j w_j x_ij + b,  y_hat_i = sigmoid(z_i)
-                    z_i = b
-                    for j in range(n):
-                        z_i += w[j] * x_i[j]
-                    e_i = exp(-abs(z_i))  # e^(-|z|) in (0, 1]: shared by the sigmoid and the cost
-                    y_hat_i = (1.0 if z_i >= 0 else e_i) / (1.0 + e_i)
-                    # Step 2: cost  J = 1/m sum_i [softplus(z_i) - y_i z_i] + lambda/(2m) sum_j w_j^2
-                    # (softplus(z) - y z equals -[y log y_hat + (1 - y) log(1 - y_hat)], without log(0))
-                    sum_loss += max(z_i, 0.0) - y[i] * z_i + log1p(e_i)
-                    # Step 3: gradients  dJ/dw_j = 1/m sum_i (y_hat_i - y_i) x_ij + (lambda/m) w_j,  dJ/db = 1/m sum_i (y_hat_i - y_i)
-                    error_i = y_hat_i - y[i]
-                    grad_b += error_i
-                    for j in range(n):
-                        grad_w[j] += error_i * x_i[j]
-                # Finish the cost (step 2) and the gradients (step 3): divide the sums by m_b and
-                # add the penalty, which uses the full m, also for a batch (see the module docstring).
-                penalty = 0.0
-                for j in range(n):
-                    penalty += w[j] * w[j]
-                cost = sum_loss / m_b + l2 / (2 * m) * penalty
-                _check_finite_cost(cost, len(cost_history) + 1, learning_rate)
-                cost_history.append(cost)
-                # The bias is never penalized: a penalty on b would pull every
-                # prediction towards probability 1/2, whatever the class balance.
-                grad_w = [grad_w[j] / m_b + l2 / m * w[j] for j in range(n)]
-                grad_b = grad_b / m_b
-                # Step 4: update  w_j <- w_j - learning_rate * dJ/dw_j,  b <- b - learning_rate * dJ/db
-                w = [w[j] - learning_rate * grad_w[j] for j in range(n)]
+                for e_k, i in zip(error, batch):
+                    for j, x_ij in enumerate(X[i]):
+                        grad_w[j] += e_k * x_ij
+                # the penalty uses the full m, also for a batch; the bias is never penalized
+                grad_w = [g_j / m_b + l2 / m * w_j for g_j, w_j in zip(grad_w, w)]
+                grad_b = sum(error) / m_b  # dJ/db = 1/m sum_i (y_hat_i - y_i)
+                # Step 4: update  w_j <- w_j - alpha dJ/dw_j,  b <- b - alpha dJ/db
+                w = [w_j - learning_rate * g_j for w_j, g_j in zip(w, grad_w)]
                 b = b - learning_rate * grad_b
-                if verbose and len(cost_history) % verbose == 0:
-                    print(f"iteration {len(cost_history)}: cost {cost:.6g}")
-                epoch_cost += cost
-            # Step 5: stop early  when |J_k - J_(k-1)| < tol (with batches: epoch means of J)
-            epoch_cost /= len(batches)
-            if tol is not None and previous_epoch_cost is not None:
-                if abs(epoch_cost - previous_epoch_cost) < tol:
-                    break
-            previous_epoch_cost = epoch_cost
-
-        if verbose and len(cost_history) % verbose != 0:
-            print(f"iteration {len(cost_history)}: cost {cost_history[-1]:.6g}")
-        self.weights = w
-        self.bias = b
-        self.cost_history = cost_history
-        return self
+                self._track(cost, w, b, cost_history, param_history, learning_rate)
+                epoch_costs.append(cost)
+            # Step 5: stop  |J_t - J_(t-1)| < tol (with batches: epoch means of J)
+            epoch_cost = sum(epoch_costs) / len(epoch_costs)
+            if tol is not None and previous is not None and abs(epoch_cost - previous) < tol:
+                break
+            previous = epoch_cost
+        return self._set_fitted(w, b, cost_history, param_history)
 
     def predict_proba(self, X: Sequence[Sequence[float]]) -> Vector:
         """P(y = 1 | x_i) = sigmoid(sum_j w_j x_ij + b), one probability per row of X."""
@@ -226,42 +148,47 @@ class LogisticRegression:
         return [1 if p_i > 0.5 else 0 for p_i in self.predict_proba(X)]
 
     def cost(self, X: Sequence[Sequence[float]], y: Sequence[float]) -> float:
-        """J(w, b) = 1/m sum_i [softplus(z_i) - y_i z_i] + lambda/(2m) sum_j w_j^2 at the current parameters."""
-        X = self._check_fitted_X(X, "cost")
-        y = _check_labels(_check_y(y, len(X)))
-        _, _, l2, *_ = _check_hyperparameters(self)
-        m = len(X)
-        sum_loss = 0.0
-        for z_i, y_i in zip(self._logits(X), y):
-            sum_loss += max(z_i, 0.0) - y_i * z_i + math.log1p(math.exp(-abs(z_i)))
-        penalty = 0.0
-        for w_j in self.weights:
-            penalty += w_j * w_j
-        return sum_loss / m + l2 / (2 * m) * penalty
+        """J(w, b) = 1/m sum_i [softplus(z_i) - y_i z_i] + lambda/(2m) sum_j w_j^2, now."""
+        X, y = _check_data(self._check_fitted_X(X, "cost"), y)
+        l2, m = _check_hyperparameters(self)[2], len(X)
+        return (sum(softplus(z_i) - y_i * z_i for z_i, y_i in zip(self._logits(X), y)) / m
+                + l2 / (2 * m) * sum(w_j * w_j for w_j in self.weights))
 
     def score(self, X: Sequence[Sequence[float]], y: Sequence[float]) -> float:
         """Accuracy: the fraction of rows whose predicted label equals y_i."""
-        X = self._check_fitted_X(X, "score")
-        y = _check_labels(_check_y(y, len(X)))
-        correct = 0
-        for label_i, y_i in zip(self.predict(X), y):
-            correct += label_i == y_i
-        return correct / len(y)
+        X, y = _check_data(self._check_fitted_X(X, "score"), y)
+        return sum(label_i == y_i for label_i, y_i in zip(self.predict(X), y)) / len(y)
 
     def __repr__(self) -> str:
-        return (f"LogisticRegression(learning_rate={self.learning_rate!r}, n_iters={self.n_iters!r}, "
-                f"l2={self.l2!r}, tol={self.tol!r}, batch_size={self.batch_size!r}, "
-                f"seed={self.seed!r}, verbose={self.verbose!r}, solver={self.solver!r})")
+        settings = ", ".join(f"{name}={getattr(self, name)!r}" for name, *_ in _RULES)
+        return f"LogisticRegression({settings})"
 
     def _logits(self, X: Matrix) -> Vector:
-        w, b = self.weights, self.bias
-        logits = []
-        for x_i in X:
-            z_i = b
-            for w_j, x_ij in zip(w, x_i):
-                z_i += w_j * x_ij
-            logits.append(z_i)
-        return logits
+        return [sum(w_j * x_ij for w_j, x_ij in zip(self.weights, x_i)) + self.bias for x_i in X]
+
+    def _track(self, cost: float, w: Vector, b: float, cost_history: Vector,
+               param_history: Optional[list], learning_rate: float) -> None:
+        """Bookkeeping after an update: check and record the cost, print progress."""
+        if not math.isfinite(cost):
+            raise FloatingPointError(
+                f"gradient descent diverged: the cost is {cost} at iteration "
+                f"{len(cost_history) + 1} with learning_rate={learning_rate!r}. Try a smaller "
+                f"learning_rate or scale the features (see StandardScaler).")
+        cost_history.append(cost)
+        if param_history is not None:
+            param_history.append((list(w), b))
+        if self.verbose and len(cost_history) % self.verbose == 0:
+            print(f"iteration {len(cost_history)}: cost {cost:.6g}")
+
+    def _set_fitted(self, w: Vector, b: float, cost_history: Vector,
+                    param_history: Optional[list]) -> "LogisticRegression":
+        if self.verbose and len(cost_history) % self.verbose != 0:  # the last line of progress
+            print(f"iteration {len(cost_history)}: cost {cost_history[-1]:.6g}")
+        self.weights, self.bias, self.cost_history = w, b, cost_history
+        self.__dict__.pop("param_history", None)  # none left over from an earlier fit
+        if param_history is not None:
+            self.param_history = param_history
+        return self
 
     def _check_fitted_X(self, X: Sequence[Sequence[float]], method: str) -> Matrix:
         if not hasattr(self, "weights"):
@@ -274,270 +201,197 @@ class LogisticRegression:
         return X
 
 
-_ONE_CLASS = ("y holds one class only (all 0 or all 1): the cost falls for ever as the bias, "
-              "which is never penalized, goes to infinity, so Newton's method has no optimum to "
-              "find, whatever l2. Use solver='gd' with a fixed n_iters, or data with both classes.")
-
+# ---- Exact solver: Newton's method ------------------------------------------------------
 
 def _newton_method(X: Matrix, y: Vector, l2: float, n_iters: int, tol: Optional[float],
-                   verbose: int) -> Tuple[Vector, float, Vector]:
-    """Newton's method (iteratively reweighted least squares) on the same cost J.
+                   verbose: int, record_params: bool) -> Tuple[Vector, float, Vector, list]:
+    """Newton's method on the same cost J: iteratively reweighted least squares.
 
-    theta = (w, b), and x1_i is x_i with a 1 appended for the bias. Each step solves
-    for the minimum of the quadratic model of J around theta:
-        g_j  = dJ/dtheta_j = 1/m sum_i (p_i - y_i) x1_ij  +  (lambda/m) w_j
-        H_jk = 1/m sum_i p_i (1 - p_i) x1_ij x1_ik  +  (lambda/m) [j = k, j a weight]
-        theta <- theta - H^-1 g
-    p_i (1 - p_i) = e_i / (1 + e_i)^2 with the same e_i = e^(-|z_i|) as the sigmoid,
-    so it never overflows. No learning rate: near the optimum each step roughly
-    squares the error, so a handful of steps reach machine precision.
-    It works on centred features xc_ij = x_ij - mean(x_j), with the intercept
-    c = b + sum_j w_j mean(x_j) in place of b: z_i = sum_j w_j xc_ij + c is unchanged, and
-    so is every cost, but a feature far from zero (a year, say) is then not almost
-    parallel to the column of ones, and H stays well conditioned. b is recovered at the end.
+    theta = (w, b); x1_i is x_i with a 1 for the bias. Each step goes to the minimum of the
+    quadratic model of J around theta, theta <- theta - H^-1 g (no learning rate), with
+        g_j  = 1/m sum_i (p_i - y_i) x1_ij  +  (lambda/m) w_j
+        H_jk = 1/m sum_i a_ij a_ik  +  (lambda/m) [j = k, j a weight],  a_ij = sqrt(s_i) x1_ij
+    where s_i = p_i (1 - p_i): H = A^T A / m + ... is a weighted least-squares matrix, and
+    sqrt(s_i) = e^(-|z_i|/2) / (1 + e^(-|z_i|)) never overflows. Stops once max |step| <=
+    1e-12 (1 + max |theta|). Works on centred features xc_ij = x_ij - mean(x_j), with the
+    intercept c = b + sum_j w_j mean(x_j): the same z_i, but no feature far from zero is
+    then almost parallel to the column of ones.
     """
     m, n = len(X), len(X[0])
     if min(y) == max(y):
-        raise ValueError(_ONE_CLASS)
-    x_mean = [0.0] * n
-    for x_i in X:
-        for j in range(n):
-            x_mean[j] += x_i[j] / m
-    for j in range(n):
-        if all(x_i[j] == X[0][j] for x_i in X):
-            x_mean[j] = X[0][j]  # a constant column centres to exact zeros, not rounding noise
-    Xc = [[x_i[j] - x_mean[j] for j in range(n)] for x_i in X]
-    w = [0.0] * n
-    c = 0.0  # the intercept of the centred features
-    cost_history = []
-    exp, log1p = math.exp, math.log1p  # local names: looked up once, used m times per step
+        raise ValueError("y holds one class only (all 0 or all 1): with the bias never penalized "
+                         "the cost has no minimum, whatever l2. Use solver='gd' with a fixed "
+                         "n_iters, or data with both classes.")
+    x_mean = [X[0][j] if all(x_i[j] == X[0][j] for x_i in X)  # a constant column: exact zeros
+              else sum(x_i[j] for x_i in X) / m for j in range(n)]
+    Xc = [[x_ij - mean_j for x_ij, mean_j in zip(x_i, x_mean)] + [1.0] for x_i in X]
+    w, c, cost_history = [0.0] * n, 0.0, []  # c: the intercept of the centred features
+    param_history = [(list(w), 0.0)] if record_params else None
     for iteration in range(1, n_iters + 1):
-        sum_loss = 0.0
-        g = [0.0] * (n + 1)
-        H = [[0.0] * (n + 1) for _ in range(n + 1)]
-        separated = True  # does every sample already lie on its own side of z = 0?
-        for xc_i, y_i in zip(Xc, y):
-            x1_i = xc_i + [1.0]
-            z_i = c
-            for j in range(n):
-                z_i += w[j] * xc_i[j]
-            e_i = exp(-abs(z_i))
-            p_i = (1.0 if z_i >= 0 else e_i) / (1.0 + e_i)
-            sum_loss += max(z_i, 0.0) - y_i * z_i + log1p(e_i)
-            on_own_side = z_i > 0 if y_i == 1.0 else z_i < 0
-            separated = separated and on_own_side
-            error_i = p_i - y_i
-            s_i = e_i / ((1.0 + e_i) * (1.0 + e_i))  # p_i (1 - p_i)
-            for j in range(n + 1):
-                g[j] += error_i * x1_i[j]
-                for k in range(j + 1):  # H is symmetric: sum the lower triangle
-                    H[j][k] += s_i * x1_i[j] * x1_i[k]
-        penalty = 0.0
-        for j in range(n):
-            penalty += w[j] * w[j]
-        cost = sum_loss / m + l2 / (2 * m) * penalty
+        z = [sum(w_j * x_ij for w_j, x_ij in zip(w, x1_i)) + c for x1_i in Xc]
+        cost = (sum(softplus(z_i) - y_i * z_i for z_i, y_i in zip(z, y)) / m
+                + l2 / (2 * m) * sum(w_j * w_j for w_j in w))
         if not math.isfinite(cost):
             raise FloatingPointError(
                 f"Newton's method diverged: the cost is {cost} at iteration {iteration}. "
                 f"Try l2 > 0 or scale the features (see StandardScaler).")
         cost_history.append(cost)
-        if l2 == 0.0 and separated:
-            raise ValueError(
-                f"the classes are perfectly separable: at Newton step "
-                f"{iteration} the weights already put every sample on its own side, so with l2=0 the "
-                f"cost has no minimum at finite weights and Newton's method would push them to "
-                f"infinity. Use l2 > 0, or solver='gd' with a fixed n_iters.")
-        for j in range(n + 1):
-            g[j] /= m
-            for k in range(j + 1):
-                H[j][k] /= m
-                H[k][j] = H[j][k]
-        for j in range(n):  # the bias, entry n, is never penalized
-            g[j] += l2 / m * w[j]
-            H[j][j] += l2 / m
+        if l2 == 0.0 and all(z_i > 0 if y_i == 1.0 else z_i < 0 for z_i, y_i in zip(z, y)):
+            raise ValueError(f"the classes are perfectly separable (at Newton step {iteration} "
+                             f"every sample is on its own side): with l2=0 the cost has no "
+                             f"minimum. Use l2 > 0, or solver='gd' with a fixed n_iters.")
+        error = [sigmoid(z_i) - y_i for z_i, y_i in zip(z, y)]
+        A = [[math.exp(-abs(z_i) / 2) / (1.0 + math.exp(-abs(z_i))) * x1_ij for x1_ij in x1_i]
+             for z_i, x1_i in zip(z, Xc)]
+        theta, penalty = w + [c], [l2 / m] * n + [0.0]  # the bias, entry n, is not penalized
+        g = [sum(e_i * x1_i[j] for e_i, x1_i in zip(error, Xc)) / m + penalty[j] * theta[j]
+             for j in range(n + 1)]
+        H = [[sum(a_i[j] * a_i[k] for a_i in A) / m + (penalty[j] if j == k else 0.0)
+              for k in range(n + 1)] for j in range(n + 1)]
         step = _solve_symmetric(H, g)
         if step is None:
-            raise ValueError(
-                f"the Hessian is singular at Newton step {iteration}: a feature column is constant, "
-                f"duplicates another or is a combination of others, or the classes are almost "
-                f"separable, so that the probabilities saturate to 0 and 1. Use l2 > 0, or solver='gd'.")
-        w = [w[j] - step[j] for j in range(n)]
-        c = c - step[n]
+            raise ValueError(f"the Hessian is singular at Newton step {iteration}: a feature "
+                             f"column is constant or a combination of others, or the classes "
+                             f"are almost separable. Use l2 > 0, or solver='gd'.")
+        w, c = [w_j - s_j for w_j, s_j in zip(w, step)], c - step[n]
+        b = c - sum(w_j * mean_j for w_j, mean_j in zip(w, x_mean))
+        if param_history is not None:
+            param_history.append((list(w), b))
         if verbose and iteration % verbose == 0:
             print(f"iteration {iteration}: cost {cost:.6g}")
         if tol is not None and iteration > 1 and abs(cost - cost_history[-2]) < tol:
             break
-        largest = max([abs(c)] + [abs(w_j) for w_j in w])
-        if max(abs(s) for s in step) <= 1e-12 * (1.0 + largest):
+        if max(abs(s) for s in step) <= 1e-12 * (1.0 + max([abs(c)] + [abs(v) for v in w])):
             break  # the step no longer changes theta: further steps cannot lower J
-    if verbose and len(cost_history) % verbose != 0:
-        print(f"iteration {len(cost_history)}: cost {cost_history[-1]:.6g}")
-    b = c
-    for j in range(n):
-        b -= w[j] * x_mean[j]
-    return w, b, cost_history
+    return w, b, cost_history, param_history
 
 
 def _solve_symmetric(A: Matrix, r: Vector) -> Optional[Vector]:
-    """Solve A theta = r for a symmetric positive definite A, by Cholesky: A = L L^T.
+    """Solve A theta = r for a symmetric positive definite A, or return None if singular.
 
-    Written out as loops, like the rest of this file. First the system is equilibrated,
-    S = D A D with D = diag(1 / sqrt(A_jj)), so that S has ones on its diagonal and the
-    test below does not depend on the units of the features. Then the k-th pivot of S,
-    d_k = S_kk - sum_(j<k) L_kj^2, lies in (0, 1]: it is the share of column k that the
-    earlier columns do not explain. d_k < 1e-10 means column k is (numerically) a
-    combination of the others, the system is singular, and None is returned.
+    Equilibrated, S = D A D with D = diag(1 / sqrt(A_jj)), then Gaussian elimination: its
+    k-th pivot (Cholesky's L_kk^2) in (0, 1] is the share of column k that the earlier
+    columns do not explain; below 1e-10, column k is a combination of the others.
     """
     size = len(A)
     if any(not A[j][j] > 0 for j in range(size)):
         return None  # a zero column (or a NaN)
     d = [1.0 / math.sqrt(A[j][j]) for j in range(size)]
-    S = [[d[j] * A[j][k] * d[k] for k in range(size)] for j in range(size)]
-    L = [[0.0] * size for _ in range(size)]
+    S = [[d[j] * A[j][k] * d[k] for k in range(size)] + [d[j] * r[j]] for j in range(size)]
     for k in range(size):
-        pivot = S[k][k]
-        for j in range(k):
-            pivot -= L[k][j] * L[k][j]
-        if not pivot >= 1e-10:
+        if not S[k][k] >= 1e-10:
             return None
-        L[k][k] = math.sqrt(pivot)
-        for i in range(k + 1, size):
-            total = S[i][k]
-            for j in range(k):
-                total -= L[i][j] * L[k][j]
-            L[i][k] = total / L[k][k]
-    # Forward substitution L u = D r, then back substitution L^T v = u; theta = D v.
-    u = [0.0] * size
-    for k in range(size):
-        total = d[k] * r[k]
-        for j in range(k):
-            total -= L[k][j] * u[j]
-        u[k] = total / L[k][k]
-    v = [0.0] * size
+        for i in range(k + 1, size):  # subtract row k from the rows below: zeros in column k
+            factor = S[i][k] / S[k][k]
+            S[i] = [s_ij - factor * s_kj for s_ij, s_kj in zip(S[i], S[k])]
+    v = [0.0] * size  # back substitution: the system is now upper triangular
     for k in reversed(range(size)):
-        total = u[k]
-        for j in range(k + 1, size):
-            total -= L[j][k] * v[j]
-        v[k] = total / L[k][k]
-    return [d[k] * v[k] for k in range(size)]
+        v[k] = (S[k][size] - sum(S[k][j] * v[j] for j in range(k + 1, size))) / S[k][k]
+    return [d_k * v_k for d_k, v_k in zip(d, v)]  # theta = D v
 
 
-# Input checks. They run once at the public boundary, so the loops above can trust
-# their data: a rectangular list of lists of finite floats.
+# ---- Input checks -----------------------------------------------------------------------
+# Once, at the public boundary, so the loops above can trust a rectangular list of floats.
 
 def _check_X(X: Sequence[Sequence[float]]) -> Matrix:
     """Copy X into a rectangular list of rows of finite floats, or raise ValueError."""
     if isinstance(X, (str, bytes)) or not hasattr(X, "__iter__"):
-        raise ValueError(f"X must be 2-D, a list of rows (one row of feature values per sample); got {type(X).__name__}.")
-    rows = list(X)
-    if len(rows) == 0:
-        raise ValueError("X is empty: it needs at least one row (sample).")
+        raise ValueError(f"X must be 2-D, a list of rows (one row of feature values per "
+                         f"sample); got {type(X).__name__}.")
     matrix = []
-    for i, row in enumerate(rows):
+    for i, row in enumerate(X):
         if isinstance(row, (str, bytes)) or not hasattr(row, "__iter__"):
             raise ValueError(f"X must be 2-D, a list of rows, but X[{i}] is {row!r}, not a row. "
-                             f"For a single feature, put each value in its own row: [[x] for x in X].")
-        values = [_check_number(value, f"X[{i}][{j}]") for j, value in enumerate(row)]
-        if i > 0 and len(values) != len(matrix[0]):
-            raise ValueError(f"X is ragged: row {i} has {len(values)} values, "
-                             f"but row 0 has {len(matrix[0])}. Every row needs one value per feature.")
-        matrix.append(values)
-    if len(matrix[0]) == 0:
+                             f"For a single feature, put each value in its own row: "
+                             f"[[x] for x in X].")
+        matrix.append([_check_number(value, f"X[{i}][{j}]") for j, value in enumerate(row)])
+        if len(matrix[i]) != len(matrix[0]):
+            raise ValueError(f"X is ragged: row {i} has {len(matrix[i])} values, but row 0 has "
+                             f"{len(matrix[0])}. Every row needs one value per feature.")
+    if not matrix:
+        raise ValueError("X is empty: it needs at least one row (sample).")
+    if not matrix[0]:
         raise ValueError("X has no features: its rows are empty.")
     return matrix
 
 
-def _check_y(y: Sequence[float], m: int) -> Vector:
-    """Copy y into a list of m finite floats, or raise ValueError."""
+def _check_data(X: Sequence[Sequence[float]], y: Sequence[float]) -> Tuple[Matrix, Vector]:
+    """X checked, and y checked to be one label 0 or 1 per row of X."""
+    X = _check_X(X)
     if isinstance(y, (str, bytes)) or not hasattr(y, "__iter__"):
-        raise ValueError(f"y must be 1-D, a list with one target per sample; got {type(y).__name__}.")
-    values = list(y)
-    if len(values) != m:
-        raise ValueError(f"X and y have different lengths: X has {m} rows but y has {len(values)} values.")
-    return [_check_number(value, f"y[{i}]") for i, value in enumerate(values)]
-
-
-def _check_number(value: object, where: str) -> float:
-    # float(None) raises TypeError and float("1") succeeds; both are bad data here.
-    if value is None or isinstance(value, (str, bytes)) or hasattr(value, "__iter__"):
-        raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y must be a number.")
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y must be a number.") from None
-    except OverflowError:  # an int beyond the largest float, such as 10**400
-        number = math.inf
-    if not math.isfinite(number):
-        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: drop or fill them first.")
-    return number
-
-
-def _check_hyperparameters(model: LogisticRegression) -> tuple:
-    """Return (learning_rate, n_iters, l2, tol, batch_size, seed, verbose), checked.
-
-    A value of the wrong type raises TypeError, one out of range ValueError.
-    """
-    def real(name: str, value: object) -> float:
-        if isinstance(value, bool) or not isinstance(value, numbers.Real):
-            raise TypeError(f"{name} must be a number, got {type(value).__name__} {value!r}.")
-        try:
-            return float(value)
-        except OverflowError:  # an int beyond the largest float: out of range below
-            return math.inf
-
-    def integer(name: str, value: object) -> int:
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise TypeError(f"{name} must be an integer, got {type(value).__name__} {value!r}.")
-        return int(value)
-
-    learning_rate = real("learning_rate", model.learning_rate)
-    if not (math.isfinite(learning_rate) and learning_rate > 0):
-        raise ValueError(f"learning_rate must be a positive finite number, got {learning_rate!r}.")
-    n_iters = integer("n_iters", model.n_iters)
-    if n_iters < 1:
-        raise ValueError(f"n_iters must be a positive integer, got {n_iters!r}.")
-    l2 = real("l2", model.l2)
-    if not (math.isfinite(l2) and l2 >= 0):
-        raise ValueError(f"l2 must be a finite number >= 0, got {l2!r}.")
-    tol = None if model.tol is None else real("tol", model.tol)
-    if tol is not None and not tol >= 0:  # "not >=" also rejects NaN
-        raise ValueError(f"tol must be None or a number >= 0, got {tol!r}.")
-    batch_size = None if model.batch_size is None else integer("batch_size", model.batch_size)
-    if batch_size is not None and batch_size < 1:
-        raise ValueError(f"batch_size must be None or a positive integer, got {batch_size!r}.")
-    seed = integer("seed", model.seed)
-    verbose = integer("verbose", model.verbose)
-    if verbose < 0:
-        raise ValueError(f"verbose must be an integer >= 0 (0 prints nothing), got {verbose!r}.")
-    return learning_rate, n_iters, l2, tol, batch_size, seed, verbose
-
-
-def _check_solver(solver: object, batch_size: Optional[int]) -> str:
-    if not isinstance(solver, str):
-        raise TypeError(f"solver must be a string, \"gd\" or \"newton\", got {type(solver).__name__} {solver!r}.")
-    if solver not in ("gd", "newton"):
-        raise ValueError(f"solver must be \"gd\" (gradient descent) or \"newton\", got {solver!r}.")
-    if solver != "gd" and batch_size is not None:
-        raise ValueError(f"batch_size works with solver=\"gd\" only; solver={solver!r} always uses "
-                         f"every sample. Leave batch_size=None.")
-    return solver
-
-
-def _check_finite_cost(cost: float, iteration: int, learning_rate: float) -> None:
-    if not math.isfinite(cost):
-        raise FloatingPointError(
-            f"gradient descent diverged: the cost is {cost} at iteration {iteration} "
-            f"with learning_rate={learning_rate!r}. Try a smaller learning_rate or "
-            f"scale the features (see StandardScaler).")
-
-
-
-def _check_labels(y: Vector) -> Vector:
+        raise ValueError(f"y must be 1-D, a list with one target per sample; "
+                         f"got {type(y).__name__}.")
+    y = list(y)
+    if len(y) != len(X):
+        raise ValueError(f"X and y have different lengths: X has {len(X)} rows but y has "
+                         f"{len(y)} values.")
+    y = [_check_number(y_i, f"y[{i}]") for i, y_i in enumerate(y)]
     for i, y_i in enumerate(y):
         if y_i != 0.0 and y_i != 1.0:
             raise ValueError(f"y[{i}] is {y_i!r}, but logistic regression needs labels 0 or 1 "
                              f"(True/False count). Recode the two classes as 0 and 1.")
-    return y
+    return X, y
+
+
+def _check_number(value: object, where: str) -> float:
+    try:  # float(None) raises TypeError and float("1") succeeds; both are bad data here
+        if value is None or isinstance(value, (str, bytes)) or hasattr(value, "__iter__"):
+            raise TypeError(value)
+        number = _to_float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y must be "
+                         f"a number.") from None
+    if not math.isfinite(number):
+        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: "
+                         f"drop or fill them first.")
+    return number
+
+
+def _to_float(value: object) -> float:
+    try:
+        return float(value)
+    except OverflowError:  # an int beyond the largest float, such as 10**400
+        return math.inf if value > 0 else -math.inf
+
+
+# kind: (its type, what the TypeError says the value must be, the conversion)
+_KINDS = {"number": (numbers.Real, "a number", _to_float),
+          "integer": (numbers.Integral, "an integer", int),
+          "string": (str, 'a string, "gd" or "newton"', str),
+          "bool": (bool, "True or False", bool)}
+# (name, kind, None allowed, the range test, what the ValueError says the value must be)
+_RULES = (
+    ("learning_rate", "number", False, lambda v: 0 < v < math.inf, "a positive finite number"),
+    ("n_iters", "integer", False, lambda v: v >= 1, "a positive integer"),
+    ("l2", "number", False, lambda v: 0 <= v < math.inf, "a finite number >= 0"),
+    ("tol", "number", True, lambda v: v >= 0, "None or a number >= 0"),  # False for NaN too
+    ("batch_size", "integer", True, lambda v: v >= 1, "None or a positive integer"),
+    ("seed", "integer", False, lambda v: True, "an integer"),
+    ("verbose", "integer", False, lambda v: v >= 0, "an integer >= 0 (0 prints nothing)"),
+    ("solver", "string", False, lambda v: v in ("gd", "newton"),
+     '"gd" (gradient descent) or "newton"'),
+    ("record_params", "bool", False, lambda v: True, "True or False"),
+)
+
+
+def _check_hyperparameters(model: LogisticRegression) -> tuple:
+    """The hyperparameters in _RULES order; TypeError: a wrong type, ValueError: a bad value."""
+    values = []
+    for name, kind, optional, allowed, must_be in _RULES:
+        value = getattr(model, name)
+        if value is not None or not optional:
+            cls, type_must_be, convert = _KINDS[kind]
+            if not isinstance(value, cls) or (isinstance(value, bool) and cls is not bool):
+                raise TypeError(f"{name} must be {type_must_be}, "
+                                f"got {type(value).__name__} {value!r}.")
+            value = convert(value)
+            if not allowed(value):
+                raise ValueError(f"{name} must be {must_be}, got {value!r}.")
+        values.append(value)
+    if values[7] != "gd" and values[4] is not None:
+        raise ValueError(f"batch_size works with solver=\"gd\" only; solver={values[7]!r} "
+                         f"always uses every sample. Leave batch_size=None.")
+    return tuple(values)
 
 
 if __name__ == "__main__":

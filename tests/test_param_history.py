@@ -279,3 +279,119 @@ def test_softmax_failed_fit_keeps_the_old_history(package):
     with pytest.raises(FloatingPointError):
         model.fit([[1e3, -2e3], [3e3, 1e3], [-2e3, 5e2]], [1, 0, 2])
     assert [softmax_entry(entry) for entry in model.param_history] == before
+
+
+# --- LogisticRegression --------------------------------------------------------------------
+
+def fit_logistic_both(case, **params):
+    return [package.LogisticRegression(**{**case["params"], **params}, record_params=True)
+            .fit(case["X"], case["y"]) for package in TWINS]
+
+
+def assert_logistic_history_agrees(p, v, rtol=1e-9):
+    assert len(p.param_history) == len(v.param_history)
+    scale = max(abs(value) for w, b in p.param_history for value in w + [b]) or 1.0
+    for t, ((w_p, b_p), (w_v, b_v)) in enumerate(zip(p.param_history, v.param_history)):
+        assert isinstance(w_p, list) and all(type(value) is float for value in w_p + [b_p])
+        assert isinstance(w_v, np.ndarray) and w_v.dtype == np.float64 and type(b_v) is float
+        assert_all_close(w_p + [b_p], flat(w_v) + [b_v], scale=scale, rtol=rtol,
+                         what=f"param_history[{t}]")
+
+
+def assert_ends_at_the_fit(model, n_updates):
+    assert len(model.param_history) == n_updates + 1
+    assert flat(model.param_history[0][0]) == [0.0] * len(model.weights)
+    assert model.param_history[0][1] == 0.0
+    assert flat(model.param_history[-1][0]) == flat(model.weights)
+    assert model.param_history[-1][1] == model.bias
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("batch_size", [None, 3])
+def test_logistic_gradient_descent_and_minibatch_history_agrees(seed, batch_size):
+    case = random_problem(seed, logistic=True)
+    try:
+        p, v = fit_logistic_both(case, batch_size=batch_size, n_iters=5 if batch_size else 50)
+    except FloatingPointError:
+        pytest.skip("this random problem diverges (tested in test_parity)")
+    for model in (p, v):
+        assert_ends_at_the_fit(model, len(model.cost_history))
+    assert_logistic_history_agrees(p, v)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_logistic_newton_history_agrees(seed):
+    case = random_problem(seed, logistic=True)
+    try:
+        p, v = fit_logistic_both(case, solver="newton", batch_size=None)
+    except (ValueError, FloatingPointError):
+        pytest.skip("Newton refuses this problem (tested in test_solvers)")
+    for model in (p, v):
+        assert_ends_at_the_fit(model, len(model.cost_history))  # one entry per Newton step
+    assert_logistic_history_agrees(p, v, rtol=1e-7)  # a linear solve at every step
+
+
+def test_logistic_history_entries_are_the_updates():
+    """Entry t + 1 is entry t moved by -learning_rate times the gradient at entry t."""
+    X = np.array([[0.0, 1.0], [1.0, 0.5], [2.0, -1.0], [3.0, 2.0]])
+    y = np.array([0.0, 1.0, 0.0, 1.0])
+    for package in TWINS:
+        model = package.LogisticRegression(learning_rate=0.5, n_iters=4, l2=0.3,
+                                           record_params=True).fit(X.tolist(), y.tolist())
+        for (w, b), (w_next, b_next) in zip(model.param_history, model.param_history[1:]):
+            w = np.array(flat(w))
+            error = 1 / (1 + np.exp(-(X @ w + b))) - y
+            grad_w = X.T @ error / 4 + 0.3 / 4 * w
+            np.testing.assert_allclose(flat(w_next), w - 0.5 * grad_w, rtol=1e-12)
+            assert abs(b_next - (b - 0.5 * error.mean())) <= 1e-12 * max(1.0, abs(b))
+
+
+@pytest.mark.parametrize("package", TWINS, ids=ids)
+def test_logistic_newton_history_entries_are_newton_steps(package):
+    """Each entry's gradient is smaller than the last's, and the last one is the optimum."""
+    X = [[0.0, 1.0], [1.0, 0.5], [2.0, -1.0], [3.0, 2.0], [1.5, 0.0], [2.5, 1.0]]
+    y = [0, 0, 1, 1, 1, 0]
+    model = package.LogisticRegression(solver="newton", l2=0.5, record_params=True).fit(X, y)
+    assert_ends_at_the_fit(model, len(model.cost_history))
+    Xa, ya = np.array(X), np.array(y, float)
+    norms = []
+    for w, b in model.param_history:
+        w = np.array(flat(w))
+        error = 1 / (1 + np.exp(-(Xa @ w + b))) - ya
+        norms.append(np.linalg.norm(np.append(Xa.T @ error / 6 + 0.5 / 6 * w, error.mean())))
+    assert all(later < earlier for earlier, later in zip(norms, norms[1:-1]))
+    assert norms[-1] < 1e-10
+
+
+@pytest.mark.parametrize("package", TWINS, ids=ids)
+def test_logistic_history_is_a_copy_and_not_kept_without_record_params(package):
+    model = package.LogisticRegression(n_iters=3, record_params=True).fit([[0.0], [1.0]], [0, 1])
+    weights = [flat(w) for w, _ in model.param_history]
+    assert weights[0] != weights[1] != weights[2]  # each update got its own copy
+    model.weights[0] = 123.0
+    assert flat(model.param_history[-1][0]) != [123.0]
+    model.record_params = False
+    model.fit([[0.0], [1.0]], [0, 1])
+    assert not hasattr(model, "param_history")  # not a stale history of the previous fit
+    assert "record_params=False" in repr(model)
+
+
+@pytest.mark.parametrize("package", TWINS, ids=ids)
+@pytest.mark.parametrize("value", [1, 0, "yes", None, 1.0])
+def test_logistic_record_params_must_be_a_bool(package, value):
+    model = package.LogisticRegression(record_params=value)
+    with pytest.raises(TypeError) as info:
+        model.fit([[0.0], [1.0]], [0, 1])
+    assert str(info.value) == (f"record_params must be True or False, "
+                               f"got {type(value).__name__} {value!r}.")
+    assert not hasattr(model, "weights")
+
+
+@pytest.mark.parametrize("package", TWINS, ids=ids)
+def test_logistic_failed_fit_keeps_the_old_history(package):
+    model = package.LogisticRegression(n_iters=2, record_params=True).fit([[0.0], [1.0]], [0, 1])
+    before = [(flat(w), b) for w, b in model.param_history]
+    model.learning_rate = 1e200
+    with pytest.raises(FloatingPointError):
+        model.fit([[1e3, -2e3], [3e3, 1e3], [-2e3, 5e2]], [1, 0, 1])
+    assert [(flat(w), b) for w, b in model.param_history] == before

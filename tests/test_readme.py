@@ -71,6 +71,14 @@ def needs_numpy(code):
     return "numpy" in code or "vectorized" in code
 
 
+def missing_library(code):
+    """pandas or scikit-learn, if the block uses it and it is not installed (tox -e interop has both)."""
+    for name, module in (("pandas", "pandas"), ("scikit-learn", "sklearn")):
+        if re.search(rf"\b{module}\b", code) and importlib.util.find_spec(module) is None:
+            return name
+    return None
+
+
 # Commands that install packages or run the suite itself: not run here, checked instead.
 
 def check_quick_start_test_command():
@@ -93,8 +101,9 @@ def check_tox():
     """tox runs the same suite on Python 3.8 to 3.13 and without NumPy."""
     config = tox_config()
     envs = [env.strip() for env in config["tox"]["envlist"].split(",")]
-    assert envs == ["py38", "py39", "py310", "py311", "py312", "py313", "pure"]
+    assert envs == ["py38", "py39", "py310", "py311", "py312", "py313", "pure", "interop"]
     assert "python -m pytest" in config["testenv"]["commands"]
+    assert "tests/test_interop.py" in config["testenv:interop"]["commands"]
     assert config["testenv:pure"]["set_env"].replace(" ", "") == "PURE_ONLY=1"
 
 
@@ -166,6 +175,8 @@ def test_readme_command(command, status, output, line, clone):
 def test_readme_python_block(block, clone):
     if needs_numpy(block["code"]) and not HAVE_NUMPY:
         pytest.skip("needs NumPy")
+    if missing_library(block["code"]):
+        pytest.skip(f"needs {missing_library(block['code'])}, which is not installed")
     result = subprocess.run([sys.executable, "-W", "error", "-c", block["code"]], cwd=str(clone),
                             env=clean_env(), capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, f"README line {block['line']}:\n{result.stderr}"
