@@ -538,6 +538,14 @@ def test_a_slow_run_prints_a_line_every_few_seconds_even_with_every_0(capsys, mo
     assert "at most" in out  # with --tol the run may stop early: the estimate is a bound
 
 
+def test_an_exact_solver_on_a_terminal_shows_the_time_but_no_estimate(capsys, monkeypatch):
+    monkeypatch.setattr(cli, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(cli, "clock", FakeClock(0.5))
+    status, out, _ = run(capsys, "pure", "linear", "--data", "stackloss", "--solver", "normal")
+    assert status == 0
+    assert re.search(r"^iteration 1: cost \S+  \(\d\.\d s\)$", out, re.M), out
+
+
 def test_durations_read_as_a_person_reads_them():
     assert [cli.duration(s) for s in (0.04, 9.94, 12.4, 59.4, 61, 3599, 7260)] == \
         ["0.0 s", "9.9 s", "12 s", "59 s", "1 min 01 s", "59 min 59 s", "2 h 01 min"]

@@ -99,7 +99,7 @@ def run_show(argv: List[str], backend: str) -> int:
 # Subcommands run by their own module, before the parser below sees the arguments:
 # name -> (one line of help, function(arguments after the name, backend) -> exit status).
 SUBCOMMANDS = {
-    "show": ("the twins side by side, aligned step by step (python -m pure show --help)",
+    "show": ("the twins side by side, aligned step by step (sidebyside.py)",
              run_show),
 }  # type: Dict[str, Tuple[str, Callable[[List[str], str], int]]]
 
@@ -412,7 +412,7 @@ class Progress:
     Any other text passes through unchanged.
     """
 
-    def __init__(self, stream: TextIO, every: int, total: int, at_most: bool,
+    def __init__(self, stream: TextIO, every: int, total: Optional[int], at_most: bool,
                  heartbeat: float = HEARTBEAT) -> None:
         self.stream, self.every, self.total, self.at_most = stream, every, total, at_most
         self.heartbeat = heartbeat
@@ -444,10 +444,14 @@ class Progress:
 
     def _print(self, t: int, line: str, now: float) -> None:
         elapsed = now - self.start
-        left = elapsed / t * max(self.total - t, 0)
-        estimate = f"{'at most ' if self.at_most else 'about '}{duration(left)} left" \
-            if t < self.total else "done"
-        self.stream.write(f"{line}  ({duration(elapsed)}, {estimate})\n")
+        if self.total is None:  # an exact solver: no count of steps to come
+            estimate = ""
+        elif t < self.total:
+            left = elapsed / t * (self.total - t)
+            estimate = f", {'at most' if self.at_most else 'about'} {duration(left)} left"
+        else:
+            estimate = ", done"
+        self.stream.write(f"{line}  ({duration(elapsed)}{estimate})\n")
         self.stream.flush()
         self.printed, self.printed_at = t, now
 
@@ -465,7 +469,7 @@ def updates_per_epoch(m: int, batch_size: Optional[int]) -> int:
     return 1 if not batch_size or batch_size >= m else -(-m // batch_size)
 
 
-def fit_with_progress(model: object, X: list, y: list, every: int, total: int,
+def fit_with_progress(model: object, X: list, y: list, every: int, total: Optional[int],
                       at_most: bool) -> None:
     """``model.fit(X, y)`` printing progress; with timing and heartbeats on a terminal."""
     if not stdout_is_terminal():  # piped: exactly the model's own lines, the same in both twins
@@ -599,10 +603,10 @@ def train(args: argparse.Namespace, models: object, prog: str) -> int:
     if "solver" in options and args.every is None:
         model.verbose = 1  # the exact solvers take one step or a handful: show them all
     print(f"model: {model!r}")
-    total = model.n_iters * batches if "solver" not in options else model.n_iters
+    total = model.n_iters * batches if "solver" not in options else None
     try:
         fit_with_progress(model, X_train, y_train, model.verbose, total,
-                          at_most=args.tol is not None or "solver" in options)
+                          at_most=args.tol is not None)
     except FloatingPointError as error:
         message = str(error).split(" Try ")[0]  # the model's hint names its Python arguments
         raise datasets.DataError(f"{message} Add --standardize, or give a smaller "
