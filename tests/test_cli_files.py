@@ -188,6 +188,20 @@ def test_a_failure_while_writing_leaves_the_old_file_as_it_was(capsys, folder, m
     assert sorted(path.name for path in folder.iterdir()) == ["curve.svg", "d.csv", "sub"]
 
 
+def test_ctrl_c_is_one_line_and_leaves_no_file(capsys, folder, monkeypatch):
+    old = folder / "curve.svg"
+    old.write_text("an old picture", encoding="utf-8")
+
+    def interrupt(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "fit_with_progress", interrupt)
+    status, out, err = run(capsys, "pure", "linear", "--data", folder / "d.csv", "--svg", old)
+    assert status == 130 and err == "python -m TWIN: interrupted.\n"
+    assert old.read_text(encoding="utf-8") == "an old picture"
+    assert sorted(path.name for path in folder.iterdir()) == ["curve.svg", "d.csv", "sub"]
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_a_fifo_as_data_is_refused_without_opening_it(capsys, folder):
     fifo = folder / "pipe.csv"

@@ -696,6 +696,10 @@ def main(argv: Optional[Sequence[str]] = None, backend: str = "pure") -> int:
                         f"target in other units, say), or add --standardize for the features")
             print(f"{prog}: error: {text}", file=sys.stderr)
             return 2
+    except KeyboardInterrupt:  # Ctrl-C in a long run: one line, and no file half written
+        sys.stdout.flush()
+        print(f"{prog}: interrupted.", file=sys.stderr)
+        return 130  # the shell's status for a command ended by SIGINT
     except BrokenPipeError:  # the reader stopped early, as in: python -m pure ... | head
         # Point stdout at nothing, so the flush at exit does not fail a second time.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
