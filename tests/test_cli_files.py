@@ -480,11 +480,21 @@ def test_data_at_the_edge_of_floating_point_works_or_is_one_line(capsys, folder,
 
 def test_a_broken_pipe_ends_quietly(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    for args in ("", "--help", "linear --data stackloss --standardize"):
-        result = subprocess.run(f"{sys.executable} -m pure {args} | head -1", shell=True,
+    runs = [("pure", ""), ("pure", "--help"), ("pure", "linear --data stackloss --standardize")]
+    if HAVE_NUMPY:
+        runs.append(("vectorized", "logistic --data breast_cancer --standardize"))
+    for backend, args in runs:
+        result = subprocess.run(f"{sys.executable} -m {backend} {args} | head -1", shell=True,
                                 cwd=str(tmp_path), env=env, capture_output=True, text=True,
                                 timeout=120)
         assert result.stderr == "" and len(result.stdout.splitlines()) == 1, result.stderr
+    # A reader that never reads: every write fails, deterministically, with EPIPE.
+    process = subprocess.Popen([sys.executable, "-m", "pure"], cwd=str(tmp_path), env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # gone before the first line
+    assert process.wait(timeout=120) == 1
+    assert process.stderr.read() == b""
+    process.stderr.close()
 
 
 # 5. The small things

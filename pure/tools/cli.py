@@ -659,43 +659,50 @@ def train(args: argparse.Namespace, models: object, prog: str) -> int:
     return 0
 
 
+def run(argv: List[str], backend: str, prog: str) -> int:
+    """The command line of ``main``, which adds the endings for Ctrl-C and a closed pipe."""
+    if argv and argv[0] in SUBCOMMANDS:
+        return SUBCOMMANDS[argv[0]][1](argv[1:], backend)
+    if not argv:
+        demo(importlib.import_module(backend))
+        return 0
+    if argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        print(f"{prog}: error: {argv[0]}: name a model first: linear, logistic or softmax, "
+              f"as in: {prog} linear --data FILE. See: {prog} --help", file=sys.stderr)
+        return 2
+    parser = build_parser(backend)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit:  # --help (status 0) or a usage error (status 2, one line)
+        return exit.code if isinstance(exit.code, int) else 2
+    if args.model is None:
+        print(f"{prog}: error: name a model: linear, logistic or softmax (or nothing at "
+              f"all for the demo). See: {prog} --help", file=sys.stderr)
+        return 2
+    try:
+        return train(args, importlib.import_module(backend), prog)
+    except (ValueError, TypeError, ArithmeticError) as error:
+        # DataError is a ValueError; the models raise ValueError and TypeError. An
+        # ArithmeticError is data at the edge of floating point (an overflow, or a
+        # division by a spread that underflowed to 0): one line, too.
+        sys.stdout.flush()
+        text = " ".join(str(error).split())
+        if not isinstance(error, (ValueError, TypeError)):
+            text = (f"a number overflowed or underflowed ({type(error).__name__}: {text}): "
+                    f"the data is near the limits of floating point; rescale it (the "
+                    f"target in other units, say), or add --standardize for the features")
+        print(f"{prog}: error: {text}", file=sys.stderr)
+        return 2
+
+
 def main(argv: Optional[Sequence[str]] = None, backend: str = "pure") -> int:
     """Run the command line; return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     prog = f"python -m {backend}"
     try:
-        if argv and argv[0] in SUBCOMMANDS:
-            return SUBCOMMANDS[argv[0]][1](argv[1:], backend)
-        if not argv:
-            demo(importlib.import_module(backend))
-            return 0
-        if argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
-            print(f"{prog}: error: {argv[0]}: name a model first: linear, logistic or softmax, "
-                  f"as in: {prog} linear --data FILE. See: {prog} --help", file=sys.stderr)
-            return 2
-        parser = build_parser(backend)
-        try:
-            args = parser.parse_args(argv)
-        except SystemExit as exit:  # --help (status 0) or a usage error (status 2, one line)
-            return exit.code if isinstance(exit.code, int) else 2
-        if args.model is None:
-            print(f"{prog}: error: name a model: linear, logistic or softmax (or nothing at "
-                  f"all for the demo). See: {prog} --help", file=sys.stderr)
-            return 2
-        try:
-            return train(args, importlib.import_module(backend), prog)
-        except (ValueError, TypeError, ArithmeticError) as error:
-            # DataError is a ValueError; the models raise ValueError and TypeError. An
-            # ArithmeticError is data at the edge of floating point (an overflow, or a
-            # division by a spread that underflowed to 0): one line, too.
-            sys.stdout.flush()
-            text = " ".join(str(error).split())
-            if not isinstance(error, (ValueError, TypeError)):
-                text = (f"a number overflowed or underflowed ({type(error).__name__}: {text}): "
-                        f"the data is near the limits of floating point; rescale it (the "
-                        f"target in other units, say), or add --standardize for the features")
-            print(f"{prog}: error: {text}", file=sys.stderr)
-            return 2
+        status = run(argv, backend, prog)
+        sys.stdout.flush()  # a reader gone away shows here, inside the try, not at exit
+        return status
     except KeyboardInterrupt:  # Ctrl-C in a long run: one line, and no file half written
         sys.stdout.flush()
         print(f"{prog}: interrupted.", file=sys.stderr)
