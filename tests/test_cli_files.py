@@ -433,7 +433,7 @@ def test_option_errors_are_one_line_before_the_data_is_read(capsys, folder, args
 def test_help_is_still_the_full_help_and_lists_every_command(capsys):
     status, out, err = run(capsys, "pure", "--help")
     assert status == 0 and err == ""
-    assert out.startswith("usage: python -m pure [-h] {linear,logistic,softmax,show} ...")
+    assert out.startswith("usage: python -m pure [-h] {linear,logistic,softmax,show,check} ...")
     assert "show" in out.split("positional arguments")[1]
     for model, solver in (("logistic", "--solver newton"), ("linear", "--solver normal")):
         status, out, _ = run(capsys, "pure", model, "--help")

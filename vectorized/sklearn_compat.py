@@ -160,7 +160,7 @@ class LogisticRegression(_Adapter, ClassifierMixin, BaseEstimator):
     _twin_class = _logistic.LogisticRegression
 
     def __init__(self, learning_rate=0.1, n_iters=1000, *, l2=0.0, tol=None, batch_size=None,
-                 seed=0, verbose=0, solver="gd"):
+                 seed=0, verbose=0, solver="gd", record_params=False):
         self.learning_rate = learning_rate
         self.n_iters = n_iters
         self.l2 = l2
@@ -169,10 +169,12 @@ class LogisticRegression(_Adapter, ClassifierMixin, BaseEstimator):
         self.seed = seed
         self.verbose = verbose
         self.solver = solver
+        self.record_params = record_params
 
     weights = _twin_attribute("weights")
     bias = _twin_attribute("bias")
     cost_history = _twin_attribute("cost_history")
+    param_history = _twin_attribute("param_history")  # with record_params=True
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -216,7 +218,7 @@ class SoftmaxRegression(_Adapter, ClassifierMixin, BaseEstimator):
     _twin_class = _softmax.SoftmaxRegression
 
     def __init__(self, learning_rate=0.1, n_iters=1000, *, l2=0.0, tol=None, batch_size=None,
-                 seed=0, verbose=0):
+                 seed=0, verbose=0, record_params=False):
         self.learning_rate = learning_rate
         self.n_iters = n_iters
         self.l2 = l2
@@ -224,11 +226,13 @@ class SoftmaxRegression(_Adapter, ClassifierMixin, BaseEstimator):
         self.batch_size = batch_size
         self.seed = seed
         self.verbose = verbose
+        self.record_params = record_params
 
     classes = _twin_attribute("classes")
     weights = _twin_attribute("weights")
     bias = _twin_attribute("bias")
     cost_history = _twin_attribute("cost_history")
+    param_history = _twin_attribute("param_history")  # with record_params=True
 
     def fit(self, X, y):
         """Fit the twin on X, y (integer or string labels); returns self."""

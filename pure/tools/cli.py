@@ -3,6 +3,7 @@
     python -m pure                                     the demo on small built-in data
     python -m pure linear --data FILE.csv [options]    train and report (also logistic, softmax)
     python -m pure show ...                            the twins side by side (sidebyside.py)
+    python -m pure check FILE.py                       your own code against these (check.py)
 
 Standard library only, so ``python -m pure`` runs on a bare Python. The twin
 packages share this file: ``backend`` picks which package's models do the work,
@@ -96,11 +97,19 @@ def run_show(argv: List[str], backend: str) -> int:
     return show_main(argv)
 
 
+def run_check(argv: List[str], backend: str) -> int:
+    """``check``: a learner's own implementation against the models (check.py, stdlib only)."""
+    from .check import main as check_main
+    return check_main(argv)
+
+
 # Subcommands run by their own module, before the parser below sees the arguments:
 # name -> (one line of help, function(arguments after the name, backend) -> exit status).
 SUBCOMMANDS = {
     "show": ("the twins side by side, aligned step by step (sidebyside.py)",
              run_show),
+    "check": ("your own implementation against these models (python -m pure check --help)",
+              run_check),
 }  # type: Dict[str, Tuple[str, Callable[[List[str], str], int]]]
 
 # Every option that names a file the command writes: its dest -> its option. Each such
