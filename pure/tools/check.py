@@ -190,7 +190,7 @@ VARIANTS = [
     ("penalty-scale", (1, "m", 0), "the penalty m times the reference's"),
     ("penalty-scale", (1, "1/m", 0), "the penalty 1/m of the reference's"),
     ("penalty-scale", (1, "2m", 0), "the penalty without its 1/(2m) or 1/m"),
-    ("mismatch", (1, 0, 0), "the penalty is missing"),
+    ("mismatch", (1, 0, 0), "the reference without its penalty"),
 ]
 
 
