@@ -115,7 +115,11 @@ def test_normal_equation_is_exact_on_features_far_from_zero(package, offset):
     shifted = package.LinearRegression(solver="normal").fit(X + offset, y)
     np.testing.assert_allclose(flat(shifted.weights), flat(exact.weights), rtol=1e-8)
     assert math.isclose(shifted.bias + offset * sum(flat(shifted.weights)), exact.bias, rel_tol=1e-8)
-    assert math.isclose(shifted.cost_history[0], exact.cost_history[0], rel_tol=1e-8)
+    # The cost is summed from residuals y - (x + offset) w - b, which cancel about
+    # log10(offset) digits; how the last of them round depends on the interpreter's sum()
+    # (compensated since Python 3.12), so the bound grows with the offset.
+    assert math.isclose(shifted.cost_history[0], exact.cost_history[0],
+                        rel_tol=max(1e-8, 100 * offset * 2.0 ** -52))
 
 
 @pytest.mark.parametrize("offset", [1e3, 1e6])

@@ -85,9 +85,10 @@ MODELS = {  # subcommand: (class name, title, name of its score)
     "logistic": ("LogisticRegression", "Logistic regression", "accuracy"),
     "softmax": ("SoftmaxRegression", "Softmax regression", "accuracy"),
 }
-SOLVERS = {  # model: (the solver besides gradient descent, what it is)
-    "linear": ("normal", "the exact normal equation"),
-    "logistic": ("newton", "Newton's method, a handful of steps"),
+SOLVERS = {  # model: {each solver besides gradient descent: what it is}
+    "linear": {"normal": "the exact normal equation",
+               "qr": "exact least squares by QR, for ill-conditioned data"},
+    "logistic": {"newton": "Newton's method, a handful of steps"},
 }
 
 
@@ -157,7 +158,8 @@ def build_parser(backend: str) -> argparse.ArgumentParser:
     for name, (_, title, score) in MODELS.items():
         how = "by gradient descent"
         if name in SOLVERS:
-            how += f", or with --solver {SOLVERS[name][0]} by {SOLVERS[name][1]}"
+            how += "".join(f", or with --solver {solver} by {what}"
+                           for solver, what in SOLVERS[name].items())
         sub = commands.add_parser(name, help=f"{title.lower()} (score: {score})",
                                   description=f"{title} on a CSV file, {how}.")
         sub.root_prog = prog
@@ -207,9 +209,9 @@ def add_model_options(sub: argparse.ArgumentParser, name: str) -> None:
     training.add_argument("--seed", type=int, default=0,
                           help="seed of the shuffles and of the hold-out split (default 0)")
     if name in SOLVERS:
-        solver, what = SOLVERS[name]
-        training.add_argument("--solver", choices=["gd", solver], default="gd",
-                              help=f"gd: gradient descent (default); {solver}: {what}")
+        extra = "".join(f"; {solver}: {what}" for solver, what in SOLVERS[name].items())
+        training.add_argument("--solver", choices=["gd", *SOLVERS[name]], default="gd",
+                              help=f"gd: gradient descent (default){extra}")
     output = sub.add_argument_group("output")
     output.add_argument("--every", type=non_negative, metavar="K",
                         help="print the cost every K updates (default: about ten lines; "
