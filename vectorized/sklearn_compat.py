@@ -154,7 +154,7 @@ class LogisticRegression(_Adapter, ClassifierMixin, BaseEstimator):
     labels; ``classes_`` has them sorted, and the twin learns P(y = classes_[1]).
     Attributes after fit: ``classes_`` (2,), ``coef_`` (1, n), ``intercept_`` (1,),
     ``n_features_in_``, ``twin_`` (the fitted twin), and its ``weights``, ``bias``,
-    ``cost_history``.
+    ``cost_history`` (and ``param_history`` if recorded).
     """
 
     _twin_class = _logistic.LogisticRegression
@@ -212,7 +212,8 @@ class SoftmaxRegression(_Adapter, ClassifierMixin, BaseEstimator):
 
     Parameters: those of ``vectorized.SoftmaxRegression``. Attributes after fit:
     ``classes_`` (K,), ``coef_`` (K, n), ``intercept_`` (K,), ``n_features_in_``, ``twin_``
-    (the fitted twin), and its ``classes``, ``weights``, ``bias``, ``cost_history``.
+    (the fitted twin), and its ``classes``, ``weights``, ``bias``, ``cost_history`` (and
+    ``param_history`` if recorded).
     """
 
     _twin_class = _softmax.SoftmaxRegression
