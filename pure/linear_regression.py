@@ -34,6 +34,7 @@ full one and the objective does not depend on B.
 import math
 import numbers
 import random
+from collections.abc import Mapping
 from typing import Iterator, List, Optional, Sequence, Tuple
 
 Vector = List[float]
@@ -154,30 +155,33 @@ class LinearRegression:
     def predict(self, X: Sequence[Sequence[float]]) -> Vector:
         """Predictions y_hat_i = sum_j w_j x_ij + b, one per row of X."""
         X = self._check_fitted_X(X, "predict")
-        return [sum(w_j * x_ij for w_j, x_ij in zip(self.weights, x_i)) + self.bias
-                for x_i in X]
+        y_hat = [sum(w_j * x_ij for w_j, x_ij in zip(self.weights, x_i)) + self.bias for x_i in X]
+        return _check_output(y_hat, "predictions are", X)
 
     def cost(self, X: Sequence[Sequence[float]], y: Sequence[float]) -> float:
         """J(w, b) = 1/(2m) sum_i (y_hat_i - y_i)^2 + lambda/(2m) sum_j w_j^2, now."""
         X = self._check_fitted_X(X, "cost")
         y = _check_y(y, len(X))
         l2 = _check_hyperparameters(self)[2]
-        return _cost(X, y, self.weights, self.bias, l2)
+        return _check_output([_cost(X, y, self.weights, self.bias, l2)], "cost is", X)[0]
 
     def score(self, X: Sequence[Sequence[float]], y: Sequence[float]) -> float:
         """R^2 = 1 - sum_i (y_i - y_hat_i)^2 / sum_i (y_i - mean(y))^2.
 
         1 is a perfect fit, 0 is no better than predicting the mean. For a constant y
         (a zero denominator) it is 1.0 for a perfect fit and 0.0 otherwise, as in
-        scikit-learn.
+        scikit-learn. Both sums are of (value / s)^2 with s = max_i |y_i - mean(y)|, so
+        targets near 1e-300 or 1e300 neither underflow nor overflow.
         """
         X = self._check_fitted_X(X, "score")
         y = _check_y(y, len(X))
-        mean_y = sum(y) / len(y)
-        ss_res = sum((y_i - y_hat_i) * (y_i - y_hat_i) for y_i, y_hat_i in zip(y, self.predict(X)))
-        ss_tot = sum((y_i - mean_y) * (y_i - mean_y) for y_i in y)
+        residual = [y_i - y_hat_i for y_i, y_hat_i in zip(y, self.predict(X))]
         if all(y_i == y[0] for y_i in y):  # exactly: a rounded mean leaves ss_tot ~ 1e-32
-            return 1.0 if ss_res == 0.0 else 0.0
+            return 1.0 if all(r == 0.0 for r in residual) else 0.0
+        mean_y = _mean(y)
+        s = max(abs(y_i - mean_y) for y_i in y)
+        ss_res = sum((r / s) * (r / s) for r in residual)
+        ss_tot = sum(((y_i - mean_y) / s) * ((y_i - mean_y) / s) for y_i in y)
         return 1.0 - ss_res / ss_tot
 
     def __repr__(self) -> str:
@@ -215,7 +219,8 @@ class _History:
         self.params = [([0.0] * n, 0.0)] if record_params else None  # the start: zeros
 
     def add(self, cost: float, w: Vector, b: float) -> None:
-        _check_finite_cost(cost, len(self.costs) + 1, self.learning_rate)
+        if not (math.isfinite(cost) and math.isfinite(b) and all(math.isfinite(v) for v in w)):
+            raise FloatingPointError(_not_finite(len(self.costs) + 1, self.learning_rate))
         self.costs.append(cost)
         if self.params is not None:
             self.params.append((list(w), b))
@@ -230,6 +235,21 @@ class _History:
         if self.params is not None:
             self.model.param_history = self.params
         return self.model
+
+
+def _mean(values: Vector) -> float:
+    """The mean in two passes: the second adds the mean of what the first left over."""
+    first = sum(values) / len(values)
+    return first + sum(v - first for v in values) / len(values)
+
+
+def _check_output(values: Vector, what: str, X: Matrix) -> Vector:
+    if not all(math.isfinite(v) for v in values):
+        largest = max(abs(x_ij) for x_i in X for x_ij in x_i)
+        raise ValueError(f"the {what} not finite: X holds values too large for these "
+                         f"parameters (the largest |x| is {largest:.3g}). Scale X the same way "
+                         f"as the training data.")
+    return values
 
 
 def _cost(X: Matrix, y: Vector, w: Vector, b: float, l2: float) -> float:
@@ -254,8 +274,8 @@ def _normal_equation(X: Matrix, y: Vector, l2: float) -> Tuple[Vector, float]:
     the column of ones, so the system stays well conditioned.
     """
     m, n = len(X), len(X[0])
-    x_mean = [sum(x_i[j] for x_i in X) / m for j in range(n)]
-    y_mean = sum(y) / m
+    x_mean = [_mean([x_i[j] for x_i in X]) for j in range(n)]
+    y_mean = _mean(y)
     for j in range(n):
         if all(x_i[j] == X[0][j] for x_i in X):
             x_mean[j] = X[0][j]  # a constant column centres to exact zeros, not rounding noise
@@ -264,6 +284,8 @@ def _normal_equation(X: Matrix, y: Vector, l2: float) -> Tuple[Vector, float]:
     A = [[sum(xc_i[j] * xc_i[k] for xc_i in Xc) + (l2 if j == k else 0.0) for k in range(n)]
          for j in range(n)]
     r = [sum(xc_i[j] * yc_i for xc_i, yc_i in zip(Xc, yc)) for j in range(n)]
+    if not all(math.isfinite(v) for row in A + [r] for v in row):
+        raise FloatingPointError(_not_finite(1, None))
     w = _solve_symmetric(A, r)
     if w is None:
         fewer = f", or there are fewer samples ({m}) than parameters ({n + 1})" if m <= n else ""
@@ -310,55 +332,107 @@ def _solve_symmetric(A: Matrix, r: Vector) -> Optional[Vector]:
 # They run once at the public boundary, so the loops above can trust their data:
 # a rectangular list of lists of finite floats.
 
-def _check_X(X: Sequence[Sequence[float]]) -> Matrix:
-    """Copy X into a rectangular list of rows of finite floats, or raise ValueError."""
-    if isinstance(X, (str, bytes)) or not hasattr(X, "__iter__"):
-        raise ValueError(f"X must be 2-D, a list of rows (one row of feature values per "
-                         f"sample); got {type(X).__name__}.")
-    matrix = []
-    for i, row in enumerate(X):
-        if isinstance(row, (str, bytes)) or not hasattr(row, "__iter__"):
+def _check_X(X: object) -> Matrix:
+    """X as a rectangular list of rows of finite floats, or ValueError saying what is wrong."""
+    X = X.to_numpy() if hasattr(X, "to_numpy") else X  # a pandas DataFrame: its values
+    _check_not_masked(X, "X", " (X.filled(value) or X[~X.mask.any(axis=1)])")
+    if hasattr(X, "ndim") and hasattr(X, "tolist"):  # a NumPy array or matrix
+        if X.ndim == 1:
+            raise ValueError("X must be 2-D, a list of rows or a 2-D array, but it is 1-D. "
+                             "For a single feature, put each value in its own row: "
+                             "[[x] for x in X] (or np.reshape(X, (-1, 1))).")
+        if X.ndim != 2:
+            raise ValueError(f"X must be 2-D, {_ROWS} (one row of feature values per sample); "
+                             f"got a {X.ndim}-D array.")
+        X = X.tolist()
+    rows = _check_sequence(X, "X", f"X must be 2-D, {_ROWS} (one row of feature values per "
+                           f"sample); got {type(X).__name__}.", "sequence of rows", _ROWS)
+    if not rows:
+        raise ValueError("X is empty: it needs at least one row (sample).")
+    matrix: Matrix = []
+    for i, row in enumerate(rows):
+        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__"):
             raise ValueError(f"X must be 2-D, a list of rows, but X[{i}] is {row!r}, not a row. "
                              f"For a single feature, put each value in its own row: "
                              f"[[x] for x in X].")
-        values = [_check_number(value, f"X[{i}][{j}]") for j, value in enumerate(row)]
-        if i > 0 and len(values) != len(matrix[0]):
-            raise ValueError(f"X is ragged: row {i} has {len(values)} values, but row 0 has "
+        matrix.append([_check_number(value, f"X[{i}][{j}]") for j, value in enumerate(row)])
+        if len(matrix[i]) != len(matrix[0]):
+            raise ValueError(f"X is ragged: row {i} has {len(matrix[i])} values, but row 0 has "
                              f"{len(matrix[0])}. Every row needs one value per feature.")
-        matrix.append(values)
-    if not matrix:
-        raise ValueError("X is empty: it needs at least one row (sample).")
     if not matrix[0]:
         raise ValueError("X has no features: its rows are empty.")
     return matrix
 
 
-def _check_y(y: Sequence[float], m: int) -> Vector:
-    """Copy y into a list of m finite floats, or raise ValueError."""
-    if isinstance(y, (str, bytes)) or not hasattr(y, "__iter__"):
-        raise ValueError(f"y must be 1-D, a list with one target per sample; "
-                         f"got {type(y).__name__}.")
-    values = list(y)
+def _check_y(y: object, m: int) -> Vector:
+    """y as a list of m finite floats; an (m, 1) column is flattened on purpose (left as it
+    is, y_hat - y would broadcast to (m, m))."""
+    y = y.to_numpy() if hasattr(y, "to_numpy") else y  # a pandas Series: its values
+    _check_not_masked(y, "y", "")
+    shape = None
+    if hasattr(y, "ndim") and hasattr(y, "tolist"):  # a NumPy array
+        shape = f"a {y.ndim}-D array" if y.ndim != 2 else f"shape {tuple(y.shape)}"
+        y = y.tolist() if y.ndim in (1, 2) else y
+    must_be = "y must be 1-D, one target per sample (a list, a 1-D array or a pandas Series)"
+    if shape is not None and not isinstance(y, list):  # 0-D, 3-D, ...
+        raise ValueError(f"{must_be}, or an (m, 1) column; got {shape}.")
+    values = _check_sequence(y, "y", f"{must_be}; got {type(y).__name__}.", "sequence",
+                             "a list or a 1-D array")
+    rows = [v for v in values if isinstance(v, (list, tuple))]
+    if rows and (len(rows) < len(values) or any(len(row) != 1 for row in rows)):
+        width = ([len(row) for row in rows if len(row) != 1] or [1])[0]
+        shape = shape or f"rows of {width} values"
+        raise ValueError(f"{must_be}, or an (m, 1) column; got {shape}.")
+    values = [row[0] for row in rows] if rows else values
     if len(values) != m:
         raise ValueError(f"X and y have different lengths: X has {m} rows but y has "
                          f"{len(values)} values.")
     return [_check_number(value, f"y[{i}]") for i, value in enumerate(values)]
 
 
+_ROWS = "a list of rows or a 2-D array"
+
+
+def _check_not_masked(data: object, name: str, how: str) -> None:
+    if type(data).__name__ == "MaskedArray":
+        raise ValueError(f"{name} is a masked array, whose masked entries would silently count "
+                         f"as numbers. Fill them or drop their rows first{how}, then pass a "
+                         f"plain array.")
+
+
+def _check_sequence(data: object, name: str, not_iterable: str, kind: str, instead: str) -> list:
+    """The entries of data, which must be an ordered container that can be read twice."""
+    if isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
+        raise ValueError(not_iterable)
+    if isinstance(data, (set, frozenset, Mapping)):
+        raise ValueError(f"{name} is a {type(data).__name__}, not a {kind}: a set has no order "
+                         f"and a dict gives its keys. Pass {instead} instead.")
+    if not hasattr(data, "__len__"):
+        raise ValueError(f"{name} is a {type(data).__name__}, which can be read only once. "
+                         f"Pass {instead} instead, e.g. list({name}).")
+    return list(data)  # type: ignore[call-overload]
+
+
 def _check_number(value: object, where: str) -> float:
-    # float(None) raises TypeError and float("1") succeeds; both are bad data here.
-    not_a_number = f"{where} is {value!r}, not a number; every entry of X and y must be a number."
-    if value is None or isinstance(value, (str, bytes)) or hasattr(value, "__iter__"):
-        raise ValueError(not_a_number)
+    """float(value) for a real number (a NumPy bool too), or ValueError saying what it is."""
+    if type(value).__name__ in ("NAType", "NaTType"):
+        raise ValueError(f"{where} is {value!r}, a missing value: drop or fill the missing "
+                         f"values first.")
+    if isinstance(value, (complex, numbers.Complex)) and not isinstance(value, numbers.Real):
+        raise ValueError(f"{where} is {value!r}, a complex number; X and y must hold real "
+                         f"numbers.")
+    numpy_bool = type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
+    if not (isinstance(value, numbers.Real) or numpy_bool):
+        raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y must be "
+                         f"a real number.")
     try:
         number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise ValueError(not_a_number) from None
-    except OverflowError:  # an int beyond the largest float, such as 10**400
-        number = float("inf")
+    except OverflowError:
+        raise ValueError(f"{where} is an integer of {len(str(abs(value)))} digits, too large "
+                         f"for a float (the largest is about 1.8e308).") from None
     if not math.isfinite(number):
-        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: "
-                         f"drop or fill them first.")
+        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: drop "
+                         f"or fill them first.")
     return number
 
 
@@ -413,12 +487,13 @@ def _check_hyperparameters(model: LinearRegression) -> tuple:
     return tuple(values) + (solver, model.record_params)
 
 
-def _check_finite_cost(cost: float, iteration: int, learning_rate: float) -> None:
-    if not math.isfinite(cost):
-        raise FloatingPointError(
-            f"gradient descent diverged: the cost is {cost} at iteration {iteration} "
-            f"with learning_rate={learning_rate!r}. Try a smaller learning_rate or "
-            f"scale the features (see StandardScaler).")
+def _not_finite(iteration: int, learning_rate: Optional[float]) -> str:
+    if learning_rate is None:  # an exact solver
+        return ("the least-squares solution is not finite: X or y holds values so large that "
+                "their squares overflow. Scale them first (see StandardScaler).")
+    return (f"gradient descent diverged at iteration {iteration}: the cost or the parameters "
+            f"are no longer finite numbers, with learning_rate={learning_rate!r}. Try a "
+            f"smaller learning_rate or scale the features (see StandardScaler).")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ import math
 import numbers
 import random
 import warnings
+from collections.abc import Mapping
 from typing import Iterator, List, Optional, Tuple, Union
 
 import numpy as np
@@ -134,7 +135,7 @@ class LinearRegression:
             for batch in minibatches(order, batch_size, rng):
                 X_b, y_b = X[batch], y[batch]
                 m_b = X_b.shape[0]
-                with np.errstate(over="ignore", invalid="ignore"):  # see _check_finite_cost
+                with np.errstate(over="ignore", invalid="ignore"):  # history.add checks
                     # Step 1: forward pass  y_hat = X w + b
                     y_hat = X_b @ w + b
                     # Step 2: cost  J = 1/(2m) (y_hat - y)^T (y_hat - y) + lambda/(2m) w^T w
@@ -158,30 +159,38 @@ class LinearRegression:
     def predict(self, X: ArrayLike) -> np.ndarray:
         """Predictions y_hat = X w + b, shape (m,)."""
         X = self._check_fitted_X(X, "predict")
-        return X @ self.weights + self.bias
+        with np.errstate(over="ignore", invalid="ignore"):
+            y_hat = X @ self.weights + self.bias
+        return _check_output(y_hat, "predictions are", X)
 
     def cost(self, X: ArrayLike, y: ArrayLike) -> float:
         """J(w, b) = 1/(2m) (y_hat - y)^T (y_hat - y) + lambda/(2m) w^T w, now."""
         X = self._check_fitted_X(X, "cost")
         y = _check_y(y, X.shape[0])
         l2 = _check_hyperparameters(self)[2]
-        return _cost(X, y, self.weights, self.bias, l2)
+        with np.errstate(over="ignore", invalid="ignore"):
+            cost = _cost(X, y, self.weights, self.bias, l2)
+        return float(_check_output(np.array([cost]), "cost is", X)[0])
 
     def score(self, X: ArrayLike, y: ArrayLike) -> float:
         """R^2 = 1 - (y - y_hat)^T (y - y_hat) / (y - mean(y))^T (y - mean(y)).
 
         1 is a perfect fit, 0 is no better than predicting the mean. For a constant y
         (a zero denominator) it is 1.0 for a perfect fit and 0.0 otherwise, as in
-        scikit-learn.
+        scikit-learn. Both sums are of (value / s)^2 with s = max |y - mean(y)|, so
+        targets near 1e-300 or 1e300 neither underflow nor overflow.
         """
         X = self._check_fitted_X(X, "score")
         y = _check_y(y, X.shape[0])
-        residual = y - self.predict(X)
-        deviation = y - y.mean()
-        ss_res = float(residual @ residual)
-        ss_tot = float(deviation @ deviation)
+        with np.errstate(over="ignore", invalid="ignore"):
+            residual = y - self.predict(X)
         if np.all(y == y[0]):  # exactly: a rounded mean leaves ss_tot ~ 1e-32
-            return 1.0 if ss_res == 0.0 else 0.0
+            return 1.0 if np.all(residual == 0.0) else 0.0
+        with np.errstate(over="ignore", invalid="ignore", under="ignore"):
+            deviation = y - _mean(y)
+            s = np.max(np.abs(deviation))
+            ss_res = float((residual / s) @ (residual / s))
+            ss_tot = float((deviation / s) @ (deviation / s))
         return 1.0 - ss_res / ss_tot
 
     def __repr__(self) -> str:
@@ -194,8 +203,10 @@ class LinearRegression:
     def _fit_exact(self, X: np.ndarray, y: np.ndarray, l2: float, history: "_History"
                    ) -> "LinearRegression":
         """The closed-form solution, recorded as a single step from the zero start."""
-        w, b = _normal_equation(X, y, l2)
-        history.add(_cost(X, y, w, b, l2), w, b)
+        with np.errstate(over="ignore", invalid="ignore"):  # overflow: checked in history.add
+            w, b = _normal_equation(X, y, l2)
+            cost = _cost(X, y, w, b, l2)
+        history.add(cost, w, b)
         return history.finish(w, b)
 
     def _check_fitted_X(self, X: ArrayLike, method: str) -> np.ndarray:
@@ -219,7 +230,8 @@ class _History:
         self.params = [(np.zeros(n), 0.0)] if record_params else None  # the start: zeros
 
     def add(self, cost: float, w: np.ndarray, b: float) -> None:
-        _check_finite_cost(cost, len(self.costs) + 1, self.learning_rate)
+        if not (math.isfinite(cost) and math.isfinite(b) and np.isfinite(w).all()):
+            raise FloatingPointError(_not_finite(len(self.costs) + 1, self.learning_rate))
         self.costs.append(cost)
         if self.params is not None:
             self.params.append((w.copy(), b))
@@ -234,6 +246,20 @@ class _History:
         if self.params is not None:
             self.model.param_history = self.params
         return self.model
+
+
+def _mean(values: np.ndarray) -> np.ndarray:
+    """The mean in two passes: the second adds the mean of what the first left over."""
+    first = values.sum(axis=0) / len(values)
+    return first + (values - first).sum(axis=0) / len(values)
+
+
+def _check_output(values: np.ndarray, what: str, X: np.ndarray) -> np.ndarray:
+    if not np.isfinite(values).all():
+        raise ValueError(f"the {what} not finite: X holds values too large for these "
+                         f"parameters (the largest |x| is {np.max(np.abs(X)):.3g}). Scale X the "
+                         f"same way as the training data.")
+    return values
 
 
 def _cost(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: float, l2: float) -> float:
@@ -259,13 +285,15 @@ def _normal_equation(X: np.ndarray, y: np.ndarray, l2: float) -> Tuple[np.ndarra
     this solver runs once, not at every update.
     """
     m, n = X.shape
-    x_mean = X.mean(axis=0)
-    y_mean = y.mean()
+    x_mean = _mean(X)
+    y_mean = float(_mean(y))
     constant = X.max(axis=0) == X.min(axis=0)
     x_mean[constant] = X[0, constant]  # a constant column centres to exact zeros, not noise
     Xc = X - x_mean
     A = Xc.T @ Xc + l2 * np.eye(n)
     r = Xc.T @ (y - y_mean)
+    if not (np.isfinite(A).all() and np.isfinite(r).all()):
+        raise FloatingPointError(_not_finite(1, None))
     w = _solve_symmetric(A, r)
     if w is None:
         fewer = f", or there are fewer samples ({m}) than parameters ({n + 1})" if m <= n else ""
@@ -304,93 +332,153 @@ def _solve_symmetric(A: np.ndarray, r: np.ndarray) -> Optional[np.ndarray]:
 # float64 array X (never copied when it already is one) and a 1-D y.
 
 def _check_X(X: ArrayLike) -> np.ndarray:
-    """Return X as a 2-D float64 array of finite values, or raise ValueError."""
-    array = _as_float_array(X, "X")
-    if array.ndim >= 1 and array.shape[0] == 0:
-        raise ValueError("X is empty: it needs at least one row (sample).")
-    if array.ndim == 1:
-        raise ValueError("X must be 2-D (one row per sample, one column per feature), but it "
-                         "is 1-D. For a single feature, make it a column: "
-                         "np.reshape(X, (-1, 1)).")
-    if array.ndim != 2:
-        raise ValueError(f"X must be 2-D (one row per sample, one column per feature); "
-                         f"got {array.ndim}-D.")
-    if array.shape[1] == 0:
-        raise ValueError("X has no features: its rows are empty.")
-    _check_all_finite(array, "X")
+    """X as a 2-D float64 array of finite values (no copy if it is one), or ValueError."""
+    X = X.to_numpy() if hasattr(X, "to_numpy") else X  # a pandas DataFrame: its values
+    array = _fast_array(X)
+    if array is None or array.ndim != 2 or array.size == 0:
+        return np.array(_walk_X(X), dtype=np.float64)  # finds and names the problem
+    _check_finite(array, "X[{}][{}]")
     return array
 
 
 def _check_y(y: ArrayLike, m: int) -> np.ndarray:
-    """Return y as a 1-D float64 array of m finite values, or raise ValueError.
-
-    An (m, 1) column is flattened on purpose: left as it is, ``y_hat - y`` would
-    broadcast an (m,) vector against it into an (m, m) matrix.
-    """
-    array = _as_float_array(y, "y")
-    if array.ndim == 2 and array.shape[1] == 1:
+    """y as a 1-D float64 array of m finite values; an (m, 1) column is flattened on
+    purpose (left as it is, y_hat - y would broadcast to (m, m))."""
+    y = y.to_numpy() if hasattr(y, "to_numpy") else y  # a pandas Series: its values
+    array = _fast_array(y)
+    if array is not None and array.ndim == 2 and array.shape[1] == 1:
         array = array[:, 0]
-    if array.ndim != 1:
-        raise ValueError(f"y must be 1-D (one target per sample) or an (m, 1) column; "
-                         f"got shape {array.shape}.")
-    if array.shape[0] != m:
-        raise ValueError(f"X and y have different lengths: X has {m} rows but y has "
-                         f"{array.shape[0]} values.")
-    _check_all_finite(array, "y")
+    if array is None or array.ndim != 1 or array.shape[0] != m:
+        return np.array(_walk_y(y, m), dtype=np.float64)  # finds and names the problem
+    _check_finite(array, "y[{}]")
     return array
 
 
-def _as_float_array(data: ArrayLike, name: str) -> np.ndarray:
-    # np.asarray turns None into NaN or an object array and keeps strings as text:
-    # both are bad data here, so anything that is not plainly numeric is explained below.
-    array = data
-    if not isinstance(data, np.ndarray):
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # NumPy < 1.24 warns on ragged lists
-                array = np.asarray(data)
-        except (ValueError, TypeError):  # NumPy >= 1.24 refuses ragged lists
-            _explain_non_numeric(data, name)
-    if array.dtype.kind not in "biuf":  # bool, signed int, unsigned int, float
-        _explain_non_numeric(data, name)
-    return array.astype(np.float64, copy=False)  # no copy when it is float64 already
+def _fast_array(data: ArrayLike) -> Optional[np.ndarray]:
+    """data as a float64 array when NumPy reads it as plain numbers, else None."""
+    if np.ma.isMaskedArray(data) or isinstance(data, (str, bytes)):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # NumPy < 1.24 warns on ragged lists
+            array = np.asarray(data)
+    except (ValueError, TypeError):  # NumPy >= 1.24 refuses ragged lists
+        return None
+    return array.astype(np.float64, copy=False) if array.dtype.kind in "biuf" else None
 
 
-def _explain_non_numeric(data: object, name: str) -> None:
-    """Find the first entry that is not a number (or the first ragged row) and say so."""
-    rows = data.tolist() if isinstance(data, np.ndarray) else data
-    if isinstance(rows, (str, bytes)) or not hasattr(rows, "__iter__"):
-        raise ValueError(f"{name} must be an array of numbers; "
-                         f"got {type(rows).__name__} {rows!r}.")
-    rows = list(rows)
-    width = None
-    for i, row in enumerate(rows):
-        entries = [(f"{name}[{i}]", row)]
-        if hasattr(row, "__iter__") and not isinstance(row, (str, bytes)):
-            entries = [(f"{name}[{i}][{j}]", value) for j, value in enumerate(row)]
-            if width is not None and len(entries) != width:
-                raise ValueError(f"{name} is ragged: row {i} has {len(entries)} values, "
-                                 f"but row 0 has {width}. Every row needs one value per feature.")
-            width = len(entries)
-        for where, value in entries:
-            if isinstance(value, (str, bytes)) or not isinstance(value, numbers.Real):
-                raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y "
-                                 f"must be a number.")
-    raise ValueError(f"{name} must be an array of real numbers; "
-                     f"got dtype {np.asarray(data).dtype}.")
-
-
-def _check_all_finite(array: np.ndarray, name: str) -> None:
-    # One sum is a pass over the data without a temporary array; NaN and inf make it
-    # non-finite. Only then is the element-wise search (which allocates) done.
+def _check_finite(array: np.ndarray, where: str) -> None:
+    """Name the first NaN or infinite entry, in the order the pure twin's walk finds it."""
     with np.errstate(over="ignore", invalid="ignore"):
-        if np.isfinite(array.sum()):
+        if np.isfinite(array.sum()):  # one pass, no temporary array
             return
     bad = np.argwhere(~np.isfinite(array))
     if len(bad):  # otherwise the sum of large finite values overflowed: fine
-        where = "".join(f"[{k}]" for k in bad[0])
-        raise ValueError(f"{name}{where} is {array[tuple(bad[0])]}; NaN and infinite values "
-                         f"are not allowed: drop or fill them first.")
+        raise ValueError(f"{where.format(*bad[0])} is {float(array[tuple(bad[0])])}; NaN and "
+                         f"infinite values are not allowed: drop or fill them first.")
+
+
+def _walk_X(X: object) -> list:
+    """The walk over the entries that the pure twin makes, for what the fast path refused."""
+    X = X.to_numpy() if hasattr(X, "to_numpy") else X  # a pandas DataFrame: its values
+    _check_not_masked(X, "X", " (X.filled(value) or X[~X.mask.any(axis=1)])")
+    if hasattr(X, "ndim") and hasattr(X, "tolist"):  # a NumPy array or matrix
+        if X.ndim == 1:
+            raise ValueError("X must be 2-D, a list of rows or a 2-D array, but it is 1-D. "
+                             "For a single feature, put each value in its own row: "
+                             "[[x] for x in X] (or np.reshape(X, (-1, 1))).")
+        if X.ndim != 2:
+            raise ValueError(f"X must be 2-D, {_ROWS} (one row of feature values per sample); "
+                             f"got a {X.ndim}-D array.")
+        X = X.tolist()
+    rows = _check_sequence(X, "X", f"X must be 2-D, {_ROWS} (one row of feature values per "
+                           f"sample); got {type(X).__name__}.", "sequence of rows", _ROWS)
+    if not rows:
+        raise ValueError("X is empty: it needs at least one row (sample).")
+    matrix: list = []
+    for i, row in enumerate(rows):
+        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__"):
+            raise ValueError(f"X must be 2-D, a list of rows, but X[{i}] is {row!r}, not a row. "
+                             f"For a single feature, put each value in its own row: "
+                             f"[[x] for x in X].")
+        matrix.append([_check_number(value, f"X[{i}][{j}]") for j, value in enumerate(row)])
+        if len(matrix[i]) != len(matrix[0]):
+            raise ValueError(f"X is ragged: row {i} has {len(matrix[i])} values, but row 0 has "
+                             f"{len(matrix[0])}. Every row needs one value per feature.")
+    if not matrix[0]:
+        raise ValueError("X has no features: its rows are empty.")
+    return matrix
+
+
+def _walk_y(y: object, m: int) -> list:
+    """The walk over y that the pure twin makes, for what the fast path refused."""
+    y = y.to_numpy() if hasattr(y, "to_numpy") else y  # a pandas Series: its values
+    _check_not_masked(y, "y", "")
+    shape = None
+    if hasattr(y, "ndim") and hasattr(y, "tolist"):  # a NumPy array
+        shape = f"a {y.ndim}-D array" if y.ndim != 2 else f"shape {tuple(y.shape)}"
+        y = y.tolist() if y.ndim in (1, 2) else y
+    must_be = "y must be 1-D, one target per sample (a list, a 1-D array or a pandas Series)"
+    if shape is not None and not isinstance(y, list):  # 0-D, 3-D, ...
+        raise ValueError(f"{must_be}, or an (m, 1) column; got {shape}.")
+    values = _check_sequence(y, "y", f"{must_be}; got {type(y).__name__}.", "sequence",
+                             "a list or a 1-D array")
+    rows = [v for v in values if isinstance(v, (list, tuple))]
+    if rows and (len(rows) < len(values) or any(len(row) != 1 for row in rows)):
+        width = ([len(row) for row in rows if len(row) != 1] or [1])[0]
+        shape = shape or f"rows of {width} values"
+        raise ValueError(f"{must_be}, or an (m, 1) column; got {shape}.")
+    values = [row[0] for row in rows] if rows else values
+    if len(values) != m:
+        raise ValueError(f"X and y have different lengths: X has {m} rows but y has "
+                         f"{len(values)} values.")
+    return [_check_number(value, f"y[{i}]") for i, value in enumerate(values)]
+
+
+_ROWS = "a list of rows or a 2-D array"
+
+
+def _check_not_masked(data: object, name: str, how: str) -> None:
+    if type(data).__name__ == "MaskedArray":
+        raise ValueError(f"{name} is a masked array, whose masked entries would silently count "
+                         f"as numbers. Fill them or drop their rows first{how}, then pass a "
+                         f"plain array.")
+
+
+def _check_sequence(data: object, name: str, not_iterable: str, kind: str, instead: str) -> list:
+    """The entries of data, which must be an ordered container that can be read twice."""
+    if isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
+        raise ValueError(not_iterable)
+    if isinstance(data, (set, frozenset, Mapping)):
+        raise ValueError(f"{name} is a {type(data).__name__}, not a {kind}: a set has no order "
+                         f"and a dict gives its keys. Pass {instead} instead.")
+    if not hasattr(data, "__len__"):
+        raise ValueError(f"{name} is a {type(data).__name__}, which can be read only once. "
+                         f"Pass {instead} instead, e.g. list({name}).")
+    return list(data)  # type: ignore[call-overload]
+
+
+def _check_number(value: object, where: str) -> float:
+    """float(value) for a real number (a NumPy bool too), or ValueError saying what it is."""
+    if type(value).__name__ in ("NAType", "NaTType"):
+        raise ValueError(f"{where} is {value!r}, a missing value: drop or fill the missing "
+                         f"values first.")
+    if isinstance(value, (complex, numbers.Complex)) and not isinstance(value, numbers.Real):
+        raise ValueError(f"{where} is {value!r}, a complex number; X and y must hold real "
+                         f"numbers.")
+    numpy_bool = type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
+    if not (isinstance(value, numbers.Real) or numpy_bool):
+        raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y must be "
+                         f"a real number.")
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except OverflowError:
+        raise ValueError(f"{where} is an integer of {len(str(abs(value)))} digits, too large "
+                         f"for a float (the largest is about 1.8e308).") from None
+    if not math.isfinite(number):
+        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: drop "
+                         f"or fill them first.")
+    return number
 
 
 # (name, kind, may be None, test of the value, what it must be)
@@ -444,12 +532,13 @@ def _check_hyperparameters(model: LinearRegression) -> tuple:
     return tuple(values) + (solver, model.record_params)
 
 
-def _check_finite_cost(cost: float, iteration: int, learning_rate: float) -> None:
-    if not math.isfinite(cost):
-        raise FloatingPointError(
-            f"gradient descent diverged: the cost is {cost} at iteration {iteration} "
-            f"with learning_rate={learning_rate!r}. Try a smaller learning_rate or "
-            f"scale the features (see StandardScaler).")
+def _not_finite(iteration: int, learning_rate: Optional[float]) -> str:
+    if learning_rate is None:  # an exact solver
+        return ("the least-squares solution is not finite: X or y holds values so large that "
+                "their squares overflow. Scale them first (see StandardScaler).")
+    return (f"gradient descent diverged at iteration {iteration}: the cost or the parameters "
+            f"are no longer finite numbers, with learning_rate={learning_rate!r}. Try a "
+            f"smaller learning_rate or scale the features (see StandardScaler).")
 
 
 if __name__ == "__main__":
