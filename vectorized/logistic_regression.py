@@ -237,14 +237,13 @@ def _newton_method(X: np.ndarray, y: np.ndarray, l2: float, n_iters: int, tol: O
         raise ValueError("y holds one class only (all 0 or all 1): with the bias never penalized "
                          "the cost has no minimum, whatever l2. Use solver='gd' with a fixed "
                          "n_iters, or data with both classes.")
-    constant = np.all(X == X[0], axis=0)  # a constant column centres to exact zeros
+    constant = X.max(axis=0) == X.min(axis=0)  # a constant column centres to exact zeros
     x_mean = np.where(constant, X[0], X.mean(axis=0))
-    Xc = X - x_mean  # the one copy of X that Newton keeps
     w, c, cost_history = np.zeros(n), 0.0, []  # c: the intercept of the centred features
     param_history = [(w.copy(), 0.0)] if record_params else None
     penalty = np.append(np.full(n, l2 / m), 0.0)  # the bias, entry n, is never penalized
     for iteration in range(1, n_iters + 1):
-        z = Xc @ w + c
+        z = np.concatenate([Xc_b @ w for _, Xc_b in _centred_blocks(X, x_mean)]) + c
         cost = float(np.sum(softplus(z) - y * z) / m + l2 / (2 * m) * (w @ w))
         if not np.isfinite(cost):
             raise FloatingPointError(
@@ -257,10 +256,14 @@ def _newton_method(X: np.ndarray, y: np.ndarray, l2: float, n_iters: int, tol: O
                              f"minimum. Use l2 > 0, or solver='gd' with a fixed n_iters.")
         error = sigmoid(z) - y
         root_s = np.exp(-np.abs(z) / 2) / (1.0 + np.exp(-np.abs(z)))  # sqrt(p (1 - p))
-        A = root_s[:, None] * Xc  # the bias column of A is root_s itself
-        g = np.append(Xc.T @ error, np.sum(error)) / m + penalty * np.append(w, c)
-        bias_column = A.T @ root_s  # the products with the bias column of A, root_s itself
-        H = np.block([[A.T @ A, bias_column[:, None]], [bias_column[None, :], root_s @ root_s]])
+        g, H = np.zeros(n + 1), np.zeros((n + 1, n + 1))  # sums over the blocks of rows
+        for rows, Xc_b in _centred_blocks(X, x_mean):
+            A_b = root_s[rows, None] * Xc_b  # these rows of A; A's bias column is root_s
+            g[:n] += Xc_b.T @ error[rows]
+            H[:n, :n] += A_b.T @ A_b
+            H[:n, n] += A_b.T @ root_s[rows]
+        g[n], H[n, :n], H[n, n] = np.sum(error), H[:n, n], root_s @ root_s
+        g = g / m + penalty * np.append(w, c)
         H = H / m + np.diag(penalty)
         step = _solve_symmetric(H, g)
         if step is None:
@@ -282,6 +285,16 @@ def _newton_method(X: np.ndarray, y: np.ndarray, l2: float, n_iters: int, tol: O
         if np.max(np.abs(step)) <= 1e-12 * (1.0 + max(abs(c), float(np.max(np.abs(w))))):
             break  # the step no longer changes theta: further steps cannot lower J
     return w, b, cost_history, param_history
+
+
+def _centred_blocks(X: np.ndarray, x_mean: np.ndarray, size: int = 1024) -> Iterator[tuple]:
+    """(rows, X[rows] - mean(X)) for blocks of rows: small temporaries, never a copy of X.
+
+    A fresh m-by-n array per step (a centred X, or A itself) would cost more in page faults
+    than the arithmetic done in it; a block of 1024 rows stays in the cache and is reused.
+    """
+    for start in range(0, len(X), size):
+        yield slice(start, start + size), X[start:start + size] - x_mean
 
 
 def _solve_symmetric(A: np.ndarray, r: np.ndarray) -> Optional[np.ndarray]:
