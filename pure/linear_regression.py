@@ -74,12 +74,14 @@ class LinearRegression:
         Seed of the shuffle; the same seed gives the same result on every run.
     verbose : int, default 0
         If k > 0, print ``iteration t: cost J`` every k updates and at the last.
-    solver : {"gd", "normal"}, default "gd"
-        "gd": gradient descent as above. "normal": the exact minimizer in one solve of
-        the normal equation (see its section below); learning_rate, n_iters, tol and
-        seed are then not used (but still checked), and ``cost_history`` holds the
-        single final cost. A singular system (a constant or duplicate column, fewer
-        samples than parameters) raises ValueError: use l2 > 0 or solver="gd".
+    solver : {"gd", "normal", "qr"}, default "gd"
+        "gd": gradient descent as above. "normal" and "qr": the exact minimizer, by the
+        normal equation or by Householder QR (see their section below); learning_rate,
+        n_iters, tol and seed are then not used (but still checked), and ``cost_history``
+        holds the single final cost. "normal" squares the condition number and refuses
+        (ValueError) where fewer than about 6 digits would survive; "qr" does not square
+        it. A singular problem (a constant or duplicate column, fewer samples than
+        parameters) raises ValueError that names the cause: use l2 > 0.
     record_params : bool, default False
         If True, ``fit`` also sets ``param_history``.
 
@@ -94,7 +96,7 @@ class LinearRegression:
         update t starts from; one entry per update made.
     param_history : list of (list of float, float), only with record_params=True
         Entry 0 is the start (zeros), entry t the (weights, bias) after update t:
-        one longer than ``cost_history``; [start, solution] for solver="normal".
+        one longer than ``cost_history``; [start, solution] for "normal" and "qr".
     """
 
     def __init__(self, learning_rate: float = 0.01, n_iters: int = 1000, *, l2: float = 0.0,
@@ -119,8 +121,8 @@ class LinearRegression:
         X = _check_X(X)
         y = _check_y(y, len(X))
         m, n = len(X), len(X[0])
-        if solver == "normal":
-            return self._fit_exact(X, y, l2, _History(self, verbose, record_params, n))
+        if solver != "gd":
+            return self._fit_exact(X, y, l2, solver, _History(self, verbose, record_params, n))
         if batch_size is not None and batch_size >= m:
             batch_size = None  # one batch holding every sample is full-batch descent
         # Local names until the end: a fit that raises leaves the model as it was.
@@ -191,10 +193,10 @@ class LinearRegression:
                 f"verbose={self.verbose!r}, solver={self.solver!r}, "
                 f"record_params={self.record_params!r})")
 
-    def _fit_exact(self, X: Matrix, y: Vector, l2: float, history: "_History"
+    def _fit_exact(self, X: Matrix, y: Vector, l2: float, solver: str, history: "_History"
                    ) -> "LinearRegression":
-        """The closed-form solution, recorded as a single step from the zero start."""
-        w, b = _normal_equation(X, y, l2)
+        """The exact solution, recorded as a single step from the zero start."""
+        w, b = _least_squares(X, y, l2, solver)
         history.add(_cost(X, y, w, b, l2), w, b)
         return history.finish(w, b)
 
@@ -258,74 +260,165 @@ def _cost(X: Matrix, y: Vector, w: Vector, b: float, l2: float) -> float:
     return sum(e * e for e in error) / (2 * len(X)) + l2 / (2 * len(X)) * sum(v * v for v in w)
 
 
-# ---- Exact solver: the normal equation ----------------------------------------------------
+# ---- Exact solvers: the normal equation and QR ------------------------------------------
+# Both minimize J exactly. Setting dJ/db = 0 gives b = mean(y) - sum_j w_j mean(x_j): the
+# unpenalized bias absorbs the means, and w solves the same problem in the centred data
+# xc_ij = x_ij - mean(x_j), yc_i = y_i - mean(y) (so a feature far from zero, a year say, is
+# not almost parallel to the column of ones). Each column is then scaled to length 1,
+# a_ij = xc_ij d_j with w_j = d_j theta_j, so the tests of rank and condition below do not
+# depend on the units of the features. The penalty lambda sum_j w_j^2 is then
+# lambda sum_j d_j^2 theta_j^2.
 
-def _normal_equation(X: Matrix, y: Vector, l2: float) -> Tuple[Vector, float]:
-    """The exact minimizer of J: solve (X1^T X1 + L) theta = X1^T y for theta = (w, b).
-
-    Setting every dJ/dw_j and dJ/db to zero gives these n + 1 linear equations (X1 is
-    X with a column of ones for the bias, L is lambda on the weights' diagonal). Their
-    last one, dJ/db = 0, says b = mean(y) - sum_j w_j mean(x_j): the unpenalized bias
-    absorbs the means. Put into the others, it leaves n equations in the centred data
-    xc_ij = x_ij - mean(x_j) and yc_i = y_i - mean(y), with the same solution:
-        A_jk = sum_i xc_ij xc_ik + lambda [j = k]
-        r_j  = sum_i xc_ij yc_i
-    Solved this way, a feature far from zero (a year, say) is not almost parallel to
-    the column of ones, so the system stays well conditioned.
-    """
+def _least_squares(X: Matrix, y: Vector, l2: float, solver: str) -> Tuple[Vector, float]:
+    """(w, b) minimizing J, by the normal equation or by QR, after the exact checks."""
     m, n = len(X), len(X[0])
+    if l2 == 0.0:
+        _check_rank(X, m, n)
     x_mean = [_mean([x_i[j] for x_i in X]) for j in range(n)]
-    y_mean = _mean(y)
     for j in range(n):
         if all(x_i[j] == X[0][j] for x_i in X):
             x_mean[j] = X[0][j]  # a constant column centres to exact zeros, not rounding noise
+    y_mean = _mean(y)
     Xc = [[x_i[j] - x_mean[j] for j in range(n)] for x_i in X]
-    yc = [y_i - y_mean for y_i in y]
-    A = [[sum(xc_i[j] * xc_i[k] for xc_i in Xc) + (l2 if j == k else 0.0) for k in range(n)]
-         for j in range(n)]
-    r = [sum(xc_i[j] * yc_i for xc_i, yc_i in zip(Xc, yc)) for j in range(n)]
-    if not all(math.isfinite(v) for row in A + [r] for v in row):
+    norms = [math.sqrt(sum(xc_i[j] * xc_i[j] for xc_i in Xc)) for j in range(n)]
+    if not all(math.isfinite(v) for v in norms + [y_mean]):
         raise FloatingPointError(_not_finite(1, None))
-    w = _solve_symmetric(A, r)
-    if w is None:
-        fewer = f", or there are fewer samples ({m}) than parameters ({n + 1})" if m <= n else ""
-        raise ValueError(
-            f"the normal equation is singular: X^T X (with the column of ones for the bias) "
-            f"cannot be inverted, because a feature column is constant, duplicates another or "
-            f"is a combination of others{fewer}. Use l2 > 0 (ridge regression) or solver='gd'.")
+    d = [1.0 / norm if norm > 0 else 1.0 for norm in norms]
+    A = [[xc_i[j] * d[j] for j in range(n)] for xc_i in Xc]
+    yc = [y_i - y_mean for y_i in y]
+    theta = (_normal_equation if solver == "normal" else _qr)(A, yc, [l2 * d_j * d_j for d_j in d])
+    w = [d[j] * theta[j] for j in range(n)]
     return w, y_mean - sum(w[j] * x_mean[j] for j in range(n))
 
 
-def _solve_symmetric(A: Matrix, r: Vector) -> Optional[Vector]:
-    """Solve A theta = r for a symmetric positive definite A, by Cholesky: A = L L^T.
+def _normal_equation(A: Matrix, yc: Vector, penalty: Vector) -> Vector:
+    """Solve (A^T A + P) theta = A^T yc by Cholesky, S = L L^T, if it is accurate enough.
 
-    Written out as loops, like the rest of this file. First the system is equilibrated,
-    S = D A D with D = diag(1 / sqrt(A_jj)), so that S has ones on its diagonal and the
-    test below does not depend on the units of the features. Then the k-th pivot of S,
-    d_k = S_kk - sum_(j<k) L_kj^2, lies in (0, 1]: it is the share of column k that the
-    earlier columns do not explain. d_k < 1e-10 means column k is (numerically) a
-    combination of the others, the system is singular, and None is returned.
+    S_jk = sum_i a_ij a_ik + P_jj [j = k] and r_j = sum_i a_ij yc_i come from setting
+    dJ/dtheta = 0. Forming S squares the condition number: kappa(S) = kappa(A)^2, so the
+    normal equation loses twice the digits that QR loses. Of the 16 digits of a double,
+    about log10 kappa are lost in the solution as a whole, up to half as many again in its
+    smallest coefficients, and log10(1 + t) more where the residuals are t times the fit
+    (that part any method loses). So it refuses when fewer than 6 would survive.
     """
-    size = len(A)
-    if any(not A[j][j] > 0 for j in range(size)):
-        return None  # a zero column (or a NaN)
-    d = [1.0 / math.sqrt(A[j][j]) for j in range(size)]
-    S = [[d[j] * A[j][k] * d[k] for k in range(size)] for j in range(size)]
-    L = [[0.0] * size for _ in range(size)]
-    for k in range(size):
+    n = len(penalty)
+    S = [[sum(a_i[j] * a_i[k] for a_i in A) + (penalty[j] if j == k else 0.0)
+          for k in range(n)] for j in range(n)]
+    r = [sum(a_i[j] * yc_i for a_i, yc_i in zip(A, yc)) for j in range(n)]
+    L = [[0.0] * n for _ in range(n)]
+    for k in range(n):  # Cholesky: the k-th pivot is the share of column k the others miss
         pivot = S[k][k] - sum(L[k][j] * L[k][j] for j in range(k))
-        if not pivot >= 1e-10:
-            return None
+        if not pivot > 1e-14 * S[k][k]:
+            raise _dependent(k, "normal equation", "; if only nearly, solver='qr' may do")
         L[k][k] = math.sqrt(pivot)
-        for i in range(k + 1, size):
+        for i in range(k + 1, n):
             L[i][k] = (S[i][k] - sum(L[i][j] * L[k][j] for j in range(k))) / L[k][k]
-    u = [0.0] * size  # forward substitution L u = D r
-    for k in range(size):
-        u[k] = (d[k] * r[k] - sum(L[k][j] * u[j] for j in range(k))) / L[k][k]
-    v = [0.0] * size  # back substitution L^T v = u; then theta = D v
-    for k in reversed(range(size)):
-        v[k] = (u[k] - sum(L[j][k] * v[j] for j in range(k + 1, size))) / L[k][k]
-    return [d[k] * v[k] for k in range(size)]
+    kappa, theta = _condition_number(S, L), _cholesky_solve(L, r)
+    fit = sum(theta[j] * r[j] for j in range(n))  # |A theta|^2; |residual|^2 = |yc|^2 - fit
+    t = math.sqrt(max(sum(v * v for v in yc) - fit, 0.0) / fit) if fit > 0 else 0.0
+    digits = 16 - 1.5 * math.log10(kappa) - math.log10(1 + t)
+    if digits < 6:
+        raise ValueError(
+            f"the normal equation is too ill-conditioned for these data: its condition number "
+            f"is about {kappa:.0e} and the residuals are {t:.1f} times the fit, so only about "
+            f"{max(digits, 0):.1f} correct digits would survive in the smallest coefficient. Use "
+            f"solver='qr', which works on X itself and loses half as many, or l2 > 0.")
+    return theta
+
+
+def _cholesky_solve(L: Matrix, r: Vector) -> Vector:
+    """theta with L L^T theta = r: forward substitution L u = r, then back L^T theta = u."""
+    n = len(r)
+    u = [0.0] * n
+    for k in range(n):
+        u[k] = (r[k] - sum(L[k][j] * u[j] for j in range(k))) / L[k][k]
+    theta = [0.0] * n
+    for k in reversed(range(n)):
+        theta[k] = (u[k] - sum(L[j][k] * theta[j] for j in range(k + 1, n))) / L[k][k]
+    return theta
+
+
+def _condition_number(S: Matrix, L: Matrix) -> float:
+    """kappa(S) = lambda_max / lambda_min, by 30 steps of power and of inverse iteration.
+
+    Multiplying by S again and again turns any start towards the eigenvector of the largest
+    eigenvalue; solving with S (by its Cholesky factor) turns it towards the smallest one.
+    The Rayleigh quotients v^T S v of the two unit vectors are the two eigenvalues.
+    """
+    n = len(S)
+    big = small = [1.0 / (j + 1) for j in range(n)]  # a start with a share of every direction
+    for _ in range(30):
+        big = _unit([sum(S[j][k] * big[k] for k in range(n)) for j in range(n)])
+        small = _unit(_cholesky_solve(L, small))
+    rayleigh = [sum(v[j] * S[j][k] * v[k] for j in range(n) for k in range(n))
+                for v in (big, small)]
+    return rayleigh[0] / rayleigh[1]
+
+
+def _unit(v: Vector) -> Vector:
+    norm = math.sqrt(sum(v_j * v_j for v_j in v))
+    return [v_j / norm for v_j in v]
+
+
+def _qr(A: Matrix, yc: Vector, penalty: Vector) -> Vector:
+    """Least squares by Householder QR: A = Q R, then R theta = Q^T yc, never forming A^T A.
+
+    The penalty sum_j P_jj theta_j^2 is n more rows sqrt(P_jj) below A (with 0 in yc): exact
+    ridge regression. Reflection k, H = I - 2 v v^T / (v^T v), maps column k below the
+    diagonal onto the axis and leaves the lengths of everything unchanged; applied to yc too,
+    the reflections give Q^T yc without storing Q. kappa(R) = kappa(A): QR loses only the
+    digits that the data themselves do not determine.
+    """
+    n = len(penalty)
+    R = [row[:] for row in A] + [[math.sqrt(penalty[j]) if j == k else 0.0 for j in range(n)]
+                                 for k in range(n) if penalty[k] > 0]
+    c = yc + [0.0] * (len(R) - len(A))
+    for k in range(n):
+        norm = math.sqrt(sum(R[i][k] * R[i][k] for i in range(k, len(R))))
+        if norm == 0.0:
+            continue  # the column is already zero below the diagonal (and R_kk = 0)
+        alpha = -norm if R[k][k] >= 0 else norm  # the sign that avoids cancellation in v
+        v = [R[k][k] - alpha] + [R[i][k] for i in range(k + 1, len(R))]
+        vv = sum(v_i * v_i for v_i in v)
+        for j in range(k, n):
+            s = 2 * sum(v[i - k] * R[i][j] for i in range(k, len(R))) / vv
+            for i in range(k, len(R)):
+                R[i][j] -= s * v[i - k]
+        s = 2 * sum(v[i - k] * c[i] for i in range(k, len(R))) / vv
+        for i in range(k, len(R)):
+            c[i] -= s * v[i - k]
+    largest = max(abs(R[k][k]) for k in range(n))
+    for k in range(n):
+        if abs(R[k][k]) <= 1e-10 * largest:  # columns of length 1: R_kk is the share missed
+            raise _dependent(k, "QR factorization", "")
+    theta = [0.0] * n  # back substitution R theta = (Q^T yc)_(1..n)
+    for k in reversed(range(n)):
+        theta[k] = (c[k] - sum(R[k][j] * theta[j] for j in range(k + 1, n))) / R[k][k]
+    return theta
+
+
+def _check_rank(X: Matrix, m: int, n: int) -> None:
+    """The exact reasons for a singular problem, named for what they are."""
+    advice = "Use l2 > 0 (ridge regression) or solver='gd'."
+    if m <= n:
+        raise ValueError(f"the least-squares problem is singular: there are fewer samples ({m}) "
+                         f"than parameters ({n + 1}), so many solutions fit equally well. "
+                         f"{advice}")
+    for k in range(n):
+        column = [x_i[k] for x_i in X]
+        if all(v == column[0] for v in column):
+            raise ValueError(f"the least-squares problem is singular: column {k} of X (from 0) "
+                             f"is constant, so it duplicates the bias. Drop it. {advice}")
+        for j in range(k):
+            if all(x_i[j] == x_i[k] for x_i in X):
+                raise ValueError(f"the least-squares problem is singular: column {k} of X "
+                                 f"(from 0) duplicates column {j}. Drop it. {advice}")
+
+
+def _dependent(k: int, method: str, other: str) -> ValueError:
+    return ValueError(f"the least-squares problem is (nearly) singular: in the {method}, column "
+                      f"{k} of X (from 0) is (nearly) a linear combination of the columns before "
+                      f"it and the bias. Drop it, or use l2 > 0 (ridge regression){other}.")
 
 
 # ---- Input checks ---------------------------------------------------------------------------
@@ -473,10 +566,10 @@ def _check_hyperparameters(model: LinearRegression) -> tuple:
         values.append(value)
     solver = model.solver
     if not isinstance(solver, str):
-        raise TypeError(f"solver must be a string, \"gd\" or \"normal\", "
+        raise TypeError(f"solver must be a string, \"gd\", \"normal\" or \"qr\", "
                         f"got {type(solver).__name__} {solver!r}.")
-    if solver not in ("gd", "normal"):
-        raise ValueError(f"solver must be \"gd\" (gradient descent) or \"normal\", "
+    if solver not in ("gd", "normal", "qr"):
+        raise ValueError(f"solver must be \"gd\" (gradient descent), \"normal\" or \"qr\", "
                          f"got {solver!r}.")
     if solver != "gd" and values[4] is not None:
         raise ValueError(f"batch_size works with solver=\"gd\" only; solver={solver!r} always "

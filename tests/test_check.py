@@ -126,6 +126,12 @@ def test_a_hang_is_stopped_and_the_next_calls_still_run(tmp_path):
     """The process running a hung call is killed; the checks after it get a fresh one."""
     path = tmp_path / "hang_then_fine.py"
     path.write_text(
+        "import math\n"
+        "print('loading, and some noise on stdout that must not confuse the checker')\n"
+        "def sigmoid(z):\n"
+        "    print(z)\n"
+        "    e = math.exp(-abs(z))\n"
+        "    return (1.0 if z >= 0 else e) / (1.0 + e)\n\n"
         "def compute_cost(X, y, w, b):\n"
         "    while True:\n"
         "        pass\n\n"
@@ -134,10 +140,27 @@ def test_a_hang_is_stopped_and_the_next_calls_still_run(tmp_path):
         "    errors = [sum(wj * xj for wj, xj in zip(w, x)) + b - yi for x, yi in zip(X, y)]\n"
         "    return ([sum(e * x[j] for e, x in zip(errors, X)) / m for j in range(len(w))],\n"
         "            sum(errors) / m)\n")
-    report = check.check(str(path), timeout=TIMEOUT)
+    report = check.check(str(path), model="linear", timeout=TIMEOUT)
     verdicts = {name: [c.code for c in checks] for name, checks in report.functions}
     assert verdicts["compute_cost"] == ["timeout"]
+    assert verdicts["sigmoid"] == [None]
     assert verdicts["compute_gradient"] and all(c is None for c in verdicts["compute_gradient"])
+
+
+def test_the_file_runs_in_its_own_folder(tmp_path):
+    """Data read at import time, relative to the file, is found; forced arrays reach a
+    sigmoid of one number one number at a time."""
+    needs(GALLERY / "conv1_correct.py")
+    folder = tmp_path / "course"
+    folder.mkdir()
+    (folder / "ex2data1.txt").write_text("0.5\n")
+    (folder / "ex2.py").write_text(
+        "import math\n"
+        "SCALE = float(open('ex2data1.txt').read())\n"
+        + (GALLERY / "conv3_logistic_correct.py").read_text(encoding="utf-8").split(
+            "import math", 1)[1])
+    report = check.check(str(folder / "ex2.py"), data="arrays")
+    assert report.passed, report.text()
 
 
 def test_lists_and_arrays_can_be_forced():

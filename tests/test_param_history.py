@@ -86,11 +86,12 @@ def test_linear_history_entries_are_the_updates():
             assert abs(b_next - (b - 0.05 * error.mean())) <= 1e-12 * max(1.0, abs(b))
 
 
+@pytest.mark.parametrize("solver", ["normal", "qr"])
 @pytest.mark.parametrize("l2", [0.0, 1.0])
-def test_linear_normal_equation_history_is_start_and_solution(l2):
+def test_linear_normal_equation_history_is_start_and_solution(l2, solver):
     X = [[0.0, 1.0], [1.0, 0.5], [2.0, -1.0], [3.0, 2.0], [4.0, 0.0]]
     y = [1.0, 2.5, 3.0, 7.5, 8.0]
-    p, v = [package.LinearRegression(solver="normal", l2=l2, record_params=True).fit(X, y)
+    p, v = [package.LinearRegression(solver=solver, l2=l2, record_params=True).fit(X, y)
             for package in TWINS]
     for model in (p, v):
         assert len(model.param_history) == 2 and len(model.cost_history) == 1

@@ -4,6 +4,7 @@ step k beside step k, in the terminal and in the committed HTML pages.
 Standard library only: these tests run in the tox env without NumPy too.
 """
 
+import ast
 import importlib.util
 import os
 import re
@@ -91,6 +92,8 @@ class PageParser(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.lines = []  # (column, tbody id, line number, text)
+        self.sections = []  # (line number, column, section) of each code line, in page order
+        self.section = "top"  # the last <h2> id, or "details" inside <details>
         self.links, self.scripts, self.outside_text = [], 0, []
         self.column = self.tbody = self.field = None
         self.number, self.buffer = None, ""
@@ -105,6 +108,10 @@ class PageParser(HTMLParser):
                 self.links.append(attrs[name])
         if tag == "tbody":
             self.tbody = attrs.get("id")
+        if tag == "h2" and attrs.get("id"):
+            self.section = attrs["id"]
+        if tag == "details":
+            self.section = "details"
         if tag == "td" and ("pure" in classes or "vectorized" in classes):
             self.column = "pure" if "pure" in classes else "vectorized"
         elif tag == "td" and ("n" in classes or "c" in classes):
@@ -115,6 +122,7 @@ class PageParser(HTMLParser):
             self.number = int(self.buffer)
         elif tag == "td" and self.field == "c":
             self.lines.append((self.column, self.tbody, self.number, self.buffer))
+            self.sections.append((self.number, self.column, self.section))
         if tag == "td":
             self.field = None
 
@@ -137,7 +145,8 @@ def parse_html(page):
 
 
 def test_every_pure_model_with_a_twin_is_shown():
-    expected = sorted(path.name[:-len("_regression.py")] for path in (ROOT / "pure").glob("*_regression.py")
+    expected = sorted(path.name[:-len("_regression.py")]
+                      for path in (ROOT / "pure").glob("*_regression.py")
                       if (ROOT / "vectorized" / path.name).is_file())
     assert MODELS == expected
     assert "linear" in MODELS and "logistic" in MODELS
@@ -195,11 +204,13 @@ def test_text_view_fits_the_width_and_shows_every_line_once(name, width):
 
 def test_long_lines_wrap_with_a_visible_mark():
     output = sidebyside.render_text(sidebyside.align(*pair("logistic")), 80)
-    assert any(line.rstrip().endswith("\\") for line in output.split("\n") if line[:1] in " 0123456789")
+    assert any(line.rstrip().endswith("\\") for line in output.split("\n")
+               if line[:1] in " 0123456789")
 
 
 def test_show_works_through_a_pipe_with_numpy_blocked():
-    code = BLOCK_NUMPY + ("import runpy; sys.argv = ['pure', 'show', 'logistic', '--width', '100']; "
+    code = BLOCK_NUMPY + ("import runpy; "
+                          "sys.argv = ['pure', 'show', 'logistic', '--width', '100']; "
                           "runpy.run_module('pure', run_name='__main__')")
     result = run(["-c", code])
     assert result.returncode == 0, result.stderr
@@ -216,10 +227,12 @@ def test_show_defaults_to_80_columns_through_a_pipe():
 
 def test_a_pipe_that_cannot_encode_a_character_gets_a_question_mark(tmp_path):
     pure_path, vectorized_path = copy_pair(tmp_path, "linear")
-    text = pure_path.read_text(encoding="utf-8").replace("Linear regression trained", "Linear regression (\u03bb) trained")
+    text = pure_path.read_text(encoding="utf-8").replace(
+        "Linear regression trained", "Linear regression (\u03bb) trained")
     pure_path.write_text(text, encoding="utf-8")
     env = dict(os.environ, PYTHONIOENCODING="ascii")
-    result = run(["-m", "pure", "show", str(pure_path), str(vectorized_path), "--width", "90"], env=env)
+    result = run(["-m", "pure", "show", str(pure_path), str(vectorized_path), "--width", "90"],
+                 env=env)
     assert result.returncode == 0, result.stderr
     assert "Linear regression (?) trained" in result.stdout
 
@@ -252,10 +265,96 @@ def test_html_page_is_standalone_and_shows_every_line_once(name):
                 shown.setdefault(number, []).append(text)
         assert_every_line_once(shown, path)
     # One tbody per step, in order, each starting with the step's marker in both columns.
-    for k, ((left, _), (right, _)) in enumerate(zip(markers(pure_path), markers(vectorized_path)), 1):
+    for k, ((left, _), (right, _)) in enumerate(
+            zip(markers(pure_path), markers(vectorized_path)), 1):
         step = [(side, number) for side, tbody, number, _ in parsed.lines if tbody == f"step-{k}"]
         assert step[0] == ("pure", left)
         assert [n for side, n in step if side == "vectorized"][0] == right
+
+
+def docstring_end(path):
+    return ast.parse(Path(path).read_text(encoding="utf-8")).body[0].end_lineno
+
+
+def loops_around(path, line):
+    """The for/while headers around ``line`` inside the innermost function holding it."""
+    tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    function = max((node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)
+                    and node.lineno < line <= node.end_lineno), key=lambda node: node.lineno)
+    return sorted(node.lineno for node in ast.walk(function)
+                  if isinstance(node, (ast.For, ast.While))
+                  and node.lineno < line <= node.end_lineno)
+
+
+@pytest.mark.parametrize("name", MODELS)
+def test_the_page_reads_mathematics_then_steps_then_everything_else(name):
+    paths = dict(zip(("pure", "vectorized"), pair(name)))
+    page = sidebyside.render_html(sidebyside.align(*pair(name)))
+    parsed = parse_html(page)
+    assert page.index('id="mathematics"') < page.index('id="step-1"') < page.index("<details")
+    for column, path in paths.items():
+        steps = [m for m, _ in markers(path)]
+        order = [(number, section) for number, side, section in parsed.sections if side == column]
+        sections = [section for _, section in order]
+        # The docstring comes first, then the steps, then the rest, each in one stretch.
+        assert sections == sorted(sections, key=["mathematics", "steps", "details"].index)
+        assert {n for n, section in order if section == "mathematics"} == \
+            set(range(1, docstring_end(path) + 1))
+        in_steps = [n for n, section in order if section == "steps"]
+        assert in_steps == list(range(in_steps[0], in_steps[-1] + 1)) and steps[0] in in_steps
+        assert in_steps[0] == (loops_around(path, steps[0]) or steps)[0]
+
+
+@pytest.mark.parametrize("name", MODELS)
+def test_each_step_shows_its_formula_once_and_the_loop_it_runs_inside(name):
+    paths = dict(zip(("pure", "vectorized"), pair(name)))
+    page = sidebyside.render_html(sidebyside.align(*pair(name)))
+    parsed = parse_html(page)
+    steps_view = page[page.index('id="steps"'):page.index("<details")]
+    for column, path in paths.items():
+        lines = source_lines(path)
+        other = markers(paths["vectorized" if column == "pure" else "pure"])
+        for k, (line, marker) in enumerate(markers(path), 1):
+            formula = marker.partition(":")[2].strip().partition("  ")[2]
+            in_steps = [text for (_, side, section), (_, _, _, text)
+                        in zip(parsed.sections, parsed.lines)
+                        if side == column and section == "steps" and formula in text]
+            assert in_steps == [marker], f"{column} Step {k}: its formula is in {in_steps}"
+            twice = formula in other[k - 1][1]  # the same formula in both twins: once in each
+            assert steps_view.count(sidebyside.html.escape(formula, quote=False)) == 1 + twice
+            tbody = page[page.index(f'id="step-{k}"'):].split("</tbody>")[0]
+            inside = re.findall(r'<div class="inside">.*?</div>', tbody)
+            for header in loops_around(path, line)[-1:]:  # the innermost loop
+                named = (f'<span class="n">{header}</span> '
+                         f'<code>{sidebyside.html.escape(lines[header - 1].strip())}</code>')
+                assert named in "".join(inside), \
+                    f"{column} Step {k} does not show the loop of line {header} it runs inside"
+
+
+@pytest.mark.parametrize("name", MODELS)
+def test_the_terminal_view_reads_in_the_same_order(name):
+    pure_path, vectorized_path = pair(name)
+    output = sidebyside.render_text(sidebyside.align(pure_path, vectorized_path), 120)
+    digits = len(str(max(len(source_lines(pure_path)), len(source_lines(vectorized_path)))))
+    _, rows = parse_text(output, 120, digits)
+    rest = output.split("\n").index(next(line for line in output.split("\n")
+                                          if line.startswith("# Everything else")))
+    for side, path in (("left", pure_path), ("right", vectorized_path)):
+        steps = [m for m, _ in markers(path)]
+        docstring = range(1, docstring_end(path) + 1)
+        first_step = (loops_around(path, steps[0]) or steps)[0]
+        in_steps = range(first_step, max(n for n in rows[side] if rows[side][n] < rest) + 1)
+        assert max(rows[side][n] for n in docstring) < rows[side][first_step]
+        assert all(rows[side][n] > rest for n in rows[side]
+                   if n not in docstring and n not in in_steps)
+        for line in steps:  # the loop it runs inside is named in the heading lines above
+            above, row = [], rows[side][line] - 1
+            while output.split("\n")[row][:1] in "#=":
+                above.append(output.split("\n")[row].lstrip("#= "))
+                row -= 1
+            for header in loops_around(path, line)[-1:]:
+                named = " ".join(f"{header} {source_lines(path)[header - 1].strip()}".split())
+                assert named in " ".join(" ".join(reversed(above)).split()), (side, line, header)
 
 
 def test_html_escapes_code(tmp_path):
@@ -265,7 +364,8 @@ def test_html_escapes_code(tmp_path):
     lines.insert(lines.index('if __name__ == "__main__":') + 1, nasty)
     pure_path.write_text("\n".join(lines), encoding="utf-8")
     page = sidebyside.render_html(sidebyside.align(pure_path, vectorized_path))
-    assert "<script" not in page and "&lt;script&gt;" in page and "a &lt; b &amp;&amp; c &gt; d" in page
+    assert "<script" not in page and "&lt;script&gt;" in page
+    assert "a &lt; b &amp;&amp; c &gt; d" in page
     texts = [text for side, _, _, text in parse_html(page).lines if side == "pure"]
     assert nasty.strip() in [text.strip() for text in texts]
 
@@ -273,25 +373,44 @@ def test_html_escapes_code(tmp_path):
 def test_html_option_writes_the_page(tmp_path, capsys):
     target = tmp_path / "page.html"
     assert sidebyside.main(["logistic", "--html", str(target)]) == 0
-    assert target.read_text(encoding="utf-8") == sidebyside.render_html(sidebyside.align(*pair("logistic")))
+    expected = sidebyside.render_html(sidebyside.align(*pair("logistic")))
+    assert target.read_text(encoding="utf-8") == expected
     assert sidebyside.main(["--all", "--html-dir", str(tmp_path / "pages")]) == 0
-    assert sorted(p.name for p in (tmp_path / "pages").iterdir()) == [f"{m}_regression.html" for m in MODELS]
+    written = sorted(p.name for p in (tmp_path / "pages").iterdir())
+    assert written == [f"{m}_regression.html" for m in MODELS]
     capsys.readouterr()
+
+
+def stale(page, pure_path, vectorized_path):
+    """Whether ``page`` differs from the page the two files make now."""
+    fresh = sidebyside.render_html(sidebyside.align(pure_path, vectorized_path))
+    return not page.is_file() or page.read_text(encoding="utf-8") != fresh
 
 
 @pytest.mark.parametrize("name", MODELS)
 def test_the_committed_page_is_up_to_date(name):
     committed = ROOT / "docs" / f"{name}_regression.html"
-    fresh = sidebyside.render_html(sidebyside.align(*pair(name)))
-    stale = not committed.is_file() or committed.read_text(encoding="utf-8") != fresh
-    assert not stale, (f"docs/{committed.name} is missing or out of date; refresh the pages with: "
-                       f"{sidebyside.REFRESH_COMMAND}")
+    assert not stale(committed, *pair(name)), (
+        f"docs/{committed.name} is missing or out of date; refresh the pages with: "
+        f"{sidebyside.REFRESH_COMMAND}")
+
+
+def test_a_page_goes_stale_when_a_line_of_a_model_changes(tmp_path):
+    pure_path, vectorized_path = copy_pair(tmp_path, "linear")
+    page = tmp_path / "linear_regression.html"
+    shutil.copy(ROOT / "docs" / page.name, page)
+    assert not stale(page, pure_path, vectorized_path)
+    text = vectorized_path.read_text(encoding="utf-8")
+    vectorized_path.write_text(text.replace("\n\n", "\n\n# a new comment\n", 1), encoding="utf-8")
+    assert stale(page, pure_path, vectorized_path)
+    assert stale(tmp_path / "missing.html", pure_path, vectorized_path)
 
 
 def test_the_readme_links_every_page_and_the_refresh_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in MODELS:
-        assert f"(docs/{name}_regression.html)" in readme, f"README does not link docs/{name}_regression.html"
+        assert f"(docs/{name}_regression.html)" in readme, \
+            f"README does not link docs/{name}_regression.html"
     assert sidebyside.REFRESH_COMMAND in readme and "python -m pure show logistic" in readme
 
 
@@ -324,7 +443,8 @@ def copy_pair(tmp_path, name):
     for folder in ("pure", "vectorized"):
         (tmp_path / folder).mkdir(exist_ok=True)
         shutil.copy(ROOT / folder / f"{name}_regression.py", tmp_path / folder)
-    return tmp_path / "pure" / f"{name}_regression.py", tmp_path / "vectorized" / f"{name}_regression.py"
+    return (tmp_path / "pure" / f"{name}_regression.py",
+            tmp_path / "vectorized" / f"{name}_regression.py")
 
 
 def edit_lines(path, change):
@@ -361,10 +481,10 @@ def test_mismatched_steps_stop_with_one_line_and_status_2(tmp_path, doctor, side
     assert "\n" not in message
     assert message.startswith(f"step markers differ at step {step}: pure/logistic_regression.py")
     assert "vectorized/logistic_regression.py" in message and str(tmp_path) not in message
-    for args in ([str(pure_path), str(vectorized_path)], [str(pure_path), str(vectorized_path), "--html",
-                                                           str(tmp_path / "x.html")]):
-        result = run(["-c", BLOCK_NUMPY + "from pure.tools.sidebyside import main; sys.exit(main(sys.argv[1:]))",
-                      *args])
+    files = [str(pure_path), str(vectorized_path)]
+    for args in (files, files + ["--html", str(tmp_path / "x.html")]):
+        result = run(["-c", BLOCK_NUMPY + "from pure.tools.sidebyside import main; "
+                      "sys.exit(main(sys.argv[1:]))", *args])
         assert result.returncode == 2
         assert result.stdout == "" and result.stderr == message + "\n"
     assert not (tmp_path / "x.html").exists()
@@ -404,22 +524,35 @@ def test_show_finds_the_twins_when_installed_elsewhere(tmp_path):
 # ---------------------------------------------------------------------------------
 # How blocks are cut, on a small made-up pair
 
-TOY = '''"""A toy lesson."""
+TOY = '''"""A toy lesson.
+
+J = sum_i a_i
+"""
+
+import math
 
 
 class Toy:
     """The toy class."""
 
     def fit(self):
-        for i in range(3):
-            # Step 1: first  a = 1
-            a = 1
-            # Step 2: second  b = 2
-            text = """
+        self.n = 0
+        for epoch in range(2):
+            total = 0
+            for i in range(3):
+                # Step 1: first  a_i = 1
+                a = 1
+                # Step 2: second  b_i = 2
+                text = """
 not indented
 """
-            b = (1 +
+                b = (1 +
   2)
+
+            # Step 3: third  c_i = 3
+            c = 3  # Step 9: after code, not a marker
+            # Not a marker either: # Step 9: inside a comment
+            s = "# Step 8: inside a string"
 
         # A comment about what follows the loop.
         return self
@@ -434,20 +567,65 @@ def helper():
 '''
 
 
-def test_the_last_step_ends_where_its_block_ends(tmp_path):
-    for folder in ("pure", "vectorized"):
-        (tmp_path / folder).mkdir()
-        (tmp_path / folder / "toy_regression.py").write_text(TOY, encoding="utf-8")
-    alignment = sidebyside.align(tmp_path / "pure" / "toy_regression.py",
-                                 tmp_path / "vectorized" / "toy_regression.py")
-    assert [n for n, _ in alignment.header.left] == [4, 5]
-    assert [step.title for step in alignment.steps] == ["Step 1: first", "Step 2: second"]
-    assert alignment.steps[1].formula == "b = 2"
-    # The multi-line string and the bracket at column 0 and 2 do not end Step 2; the
-    # blank line and the less indented comment after it are not part of it.
-    assert [n for n, _ in alignment.steps[1].left] == list(range(11, 17))
-    titles = [block.title for _, blocks in alignment.outside for block in blocks]
-    assert titles == ["module docstring and imports", "Toy.fit()", "Toy.fit() continued",
+def toy_pair(tmp_path, vectorized=None):
+    for folder, text in (("pure", TOY), ("vectorized", vectorized or TOY)):
+        (tmp_path / folder).mkdir(exist_ok=True)
+        (tmp_path / folder / "toy_regression.py").write_text(text, encoding="utf-8")
+    return tmp_path / "pure" / "toy_regression.py", tmp_path / "vectorized" / "toy_regression.py"
+
+
+def numbers(lines):
+    return [number for number, _ in lines]
+
+
+def test_how_a_toy_pair_is_cut(tmp_path):
+    alignment = sidebyside.align(*toy_pair(tmp_path))
+    assert numbers(alignment.docstrings.left) == [1, 2, 3, 4]
+    # The loop the steps run in: from the outermost loop around Step 1 to the line before it.
+    assert numbers(alignment.loop.left) == [14, 15, 16]
+    assert [step.title for step in alignment.steps] == ["Step 1: first", "Step 2: second",
+                                                        "Step 3: third"]
+    # A marker is a comment on a line of its own: not one in a string or after a hash.
+    # The multi-line string and the bracket at column 0 and 2 do not end Step 2; the last
+    # step ends with the statements its marker stands among (the body of the epoch loop).
+    assert [numbers(step.left) for step in alignment.steps] == [
+        [17, 18], list(range(19, 26)), [26, 27, 28, 29]]
+    assert alignment.steps[0].left[0].text == "# Step 1: first  a_i = 1"
+    # One margin for all the steps, so the nesting shows: Step 1 sits two loops deep.
+    assert alignment.loop.left[0].text == "for epoch in range(2):"
+    assert alignment.steps[0].left[1].text == "        a = 1"
+    assert alignment.steps[2].left[1].text == "    c = 3  # Step 9: after code, not a marker"
+    assert [(loop.line, loop.header) for loop in alignment.steps[0].left_loops] == [
+        (14, "for epoch in range(2):"), (16, "for i in range(3):")]
+    assert [loop.line for loop in alignment.steps[2].left_loops] == [14]
+    titles = [block.title for block in alignment.rest]
+    assert titles == ["module level", "class Toy", "Toy.fit()", "Toy.fit(), after the steps",
                       "Toy.size()", "helper()"]
-    size = [block for _, blocks in alignment.outside for block in blocks if block.title == "Toy.size()"][0]
-    assert size.left[0] == (21, "@property") and size.left[-1][0] == 25
+    size = [block for block in alignment.rest if block.title == "Toy.size()"][0]
+    assert size.left[0] == (34, "@property") and size.left[-1][0] == 38
+    after = [block for block in alignment.rest if block.title.endswith("after the steps")][0]
+    assert numbers(after.left) == [30, 31, 32, 33]
+
+
+def test_steps_pair_on_number_and_title_each_twin_keeping_its_formula(tmp_path):
+    matrix = TOY.replace("a_i = 1", "a = 1 (all of them)").replace("c_i = 3", "c = 3 1")
+    alignment = sidebyside.align(*toy_pair(tmp_path, matrix))
+    first, _, third = alignment.steps
+    assert first.left[0].text.endswith("a_i = 1")
+    assert first.right[0].text.endswith("a = 1 (all of them)")
+    assert third.right[0].text == "# Step 3: third  c = 3 1"
+    page = sidebyside.render_html(alignment)
+    for formula in ("a_i = 1", "a = 1 (all of them)", "c_i = 3", "c = 3 1"):
+        assert page.count(formula) == 1, f"{formula!r} is shown {page.count(formula)} times"
+    text = sidebyside.render_text(alignment, 120)
+    for formula in ("a_i = 1", "a = 1 (all of them)", "c_i = 3", "c = 3 1"):
+        assert text.count(formula) == 1, f"{formula!r} is printed {text.count(formula)} times"
+
+
+def test_a_title_that_differs_is_a_mismatch_a_formula_is_not(tmp_path):
+    renamed = TOY.replace("# Step 2: second  b_i = 2", "# Step 2: secnd  b = 2")
+    with pytest.raises(sidebyside.StepMismatchError) as caught:
+        sidebyside.align(*toy_pair(tmp_path, renamed))
+    assert str(caught.value) == ('step markers differ at step 2: pure/toy_regression.py line 19 '
+                                 'has "Step 2: second" but vectorized/toy_regression.py line 19 '
+                                 'has "Step 2: secnd"')

@@ -80,7 +80,8 @@ def test_singular_normal_equation_is_refused_unless_l2(package, case):
     with pytest.raises(ValueError) as info:
         package.LinearRegression(solver="normal").fit(X, y)
     message = str(info.value)
-    assert "singular" in message and "l2 > 0" in message and "solver='gd'" in message
+    assert "singular" in message and "l2 > 0" in message
+    assert "solver='gd'" in message or "solver='qr'" in message  # qr: (nearly) dependent
     model = package.LinearRegression(solver="normal", l2=1.0).fit(X, y)
     assert all(math.isfinite(w) for w in flat(model.weights))
 

@@ -78,12 +78,14 @@ class LinearRegression:
         Seed of the shuffle; the same seed gives the same result on every run.
     verbose : int, default 0
         If k > 0, print ``iteration t: cost J`` every k updates and at the last.
-    solver : {"gd", "normal"}, default "gd"
-        "gd": gradient descent as above. "normal": the exact minimizer in one solve of
-        the normal equation (see its section below); learning_rate, n_iters, tol and
-        seed are then not used (but still checked), and ``cost_history`` holds the
-        single final cost. A singular system (a constant or duplicate column, fewer
-        samples than parameters) raises ValueError: use l2 > 0 or solver="gd".
+    solver : {"gd", "normal", "qr"}, default "gd"
+        "gd": gradient descent as above. "normal" and "qr": the exact minimizer, by the
+        normal equation or by Householder QR (see their section below); learning_rate,
+        n_iters, tol and seed are then not used (but still checked), and ``cost_history``
+        holds the single final cost. "normal" squares the condition number and refuses
+        (ValueError) where fewer than about 6 digits would survive; "qr" does not square
+        it. A singular problem (a constant or duplicate column, fewer samples than
+        parameters) raises ValueError that names the cause: use l2 > 0.
     record_params : bool, default False
         If True, ``fit`` also sets ``param_history``.
 
@@ -98,7 +100,7 @@ class LinearRegression:
         update t starts from; one entry per update made.
     param_history : list of (ndarray of shape (n,), float), only with record_params=True
         Entry 0 is the start (zeros), entry t the (weights, bias) after update t:
-        one longer than ``cost_history``; [start, solution] for solver="normal".
+        one longer than ``cost_history``; [start, solution] for "normal" and "qr".
     """
 
     def __init__(self, learning_rate: float = 0.01, n_iters: int = 1000, *, l2: float = 0.0,
@@ -123,8 +125,8 @@ class LinearRegression:
         X = _check_X(X)
         y = _check_y(y, X.shape[0])
         m, n = X.shape
-        if solver == "normal":
-            return self._fit_exact(X, y, l2, _History(self, verbose, record_params, n))
+        if solver != "gd":
+            return self._fit_exact(X, y, l2, solver, _History(self, verbose, record_params, n))
         if batch_size is not None and batch_size >= m:
             batch_size = None  # one batch holding every sample is full-batch descent
         # Local names until the end: a fit that raises leaves the model as it was.
@@ -200,11 +202,11 @@ class LinearRegression:
                 f"verbose={self.verbose!r}, solver={self.solver!r}, "
                 f"record_params={self.record_params!r})")
 
-    def _fit_exact(self, X: np.ndarray, y: np.ndarray, l2: float, history: "_History"
-                   ) -> "LinearRegression":
-        """The closed-form solution, recorded as a single step from the zero start."""
+    def _fit_exact(self, X: np.ndarray, y: np.ndarray, l2: float, solver: str,
+                   history: "_History") -> "LinearRegression":
+        """The exact solution, recorded as a single step from the zero start."""
         with np.errstate(over="ignore", invalid="ignore"):  # overflow: checked in history.add
-            w, b = _normal_equation(X, y, l2)
+            w, b = _least_squares(X, y, l2, solver)
             cost = _cost(X, y, w, b, l2)
         history.add(cost, w, b)
         return history.finish(w, b)
@@ -269,62 +271,137 @@ def _cost(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: float, l2: float) -> f
     return float(error @ error / (2 * m) + l2 / (2 * m) * (w @ w))
 
 
-# ---- Exact solver: the normal equation ----------------------------------------------------
+# ---- Exact solvers: the normal equation and QR ------------------------------------------
+# Both minimize J exactly. Setting dJ/db = 0 gives b = mean(y) - mean(X) w: the unpenalized
+# bias absorbs the means, and w solves the same problem in the centred data
+# Xc = X - 1 mean(X), yc = y - mean(y) (so a feature far from zero, a year say, is not almost
+# parallel to the column of ones). Each column is then scaled to length 1, A = Xc D with
+# w = D theta, so the tests of rank and condition below do not depend on the units of the
+# features. The penalty lambda w^T w is then theta^T (lambda D^2) theta.
 
-def _normal_equation(X: np.ndarray, y: np.ndarray, l2: float) -> Tuple[np.ndarray, float]:
-    """The exact minimizer of J: solve (X1^T X1 + L) theta = X1^T y for theta = (w, b).
-
-    Setting dJ/dw and dJ/db to zero gives these n + 1 linear equations (X1 is X with a
-    column of ones for the bias, L is lambda on the weights' diagonal). Their last one,
-    dJ/db = 0, says b = mean(y) - mean(X) w: the unpenalized bias absorbs the means.
-    Put into the others, it leaves n equations in the centred data Xc = X - 1 mean(X)
-    and yc = y - mean(y), with the same solution:
-        A = Xc^T Xc + lambda I,   r = Xc^T yc
-    Solved this way, a feature far from zero (a year, say) is not almost parallel to
-    the column of ones, so the system stays well conditioned. Centring copies X once:
-    this solver runs once, not at every update.
-    """
+def _least_squares(X: np.ndarray, y: np.ndarray, l2: float, solver: str
+                   ) -> Tuple[np.ndarray, float]:
+    """(w, b) minimizing J, by the normal equation or by QR, after the exact checks."""
     m, n = X.shape
+    if l2 == 0.0:
+        _check_rank(X, m, n)
     x_mean = _mean(X)
-    y_mean = float(_mean(y))
-    constant = X.max(axis=0) == X.min(axis=0)
+    constant = np.all(X == X[0], axis=0)
     x_mean[constant] = X[0, constant]  # a constant column centres to exact zeros, not noise
+    y_mean = float(_mean(y))
     Xc = X - x_mean
-    A = Xc.T @ Xc + l2 * np.eye(n)
-    r = Xc.T @ (y - y_mean)
-    if not (np.isfinite(A).all() and np.isfinite(r).all()):
+    norms = np.sqrt(np.sum(Xc * Xc, axis=0))
+    if not (np.isfinite(norms).all() and math.isfinite(y_mean)):
         raise FloatingPointError(_not_finite(1, None))
-    w = _solve_symmetric(A, r)
-    if w is None:
-        fewer = f", or there are fewer samples ({m}) than parameters ({n + 1})" if m <= n else ""
-        raise ValueError(
-            f"the normal equation is singular: X^T X (with the column of ones for the bias) "
-            f"cannot be inverted, because a feature column is constant, duplicates another or "
-            f"is a combination of others{fewer}. Use l2 > 0 (ridge regression) or solver='gd'.")
+    d = 1.0 / np.where(norms > 0, norms, 1.0)
+    A = Xc * d
+    yc = y - y_mean
+    theta = (_normal_equation if solver == "normal" else _qr)(A, yc, l2 * d * d)
+    w = d * theta
     return w, float(y_mean - x_mean @ w)
 
 
-def _solve_symmetric(A: np.ndarray, r: np.ndarray) -> Optional[np.ndarray]:
-    """Solve A theta = r for a symmetric positive definite A, or return None if singular.
+def _normal_equation(A: np.ndarray, yc: np.ndarray, penalty: np.ndarray) -> np.ndarray:
+    """Solve (A^T A + P) theta = A^T yc by Cholesky, S = L L^T, if it is accurate enough.
 
-    As in the pure twin, the system is first equilibrated, S = D A D with
-    D = diag(1 / sqrt(A_jj)), so that the test does not depend on the units of the
-    features. The Cholesky factor S = L L^T then has pivots d_k = L_kk^2 in (0, 1]:
-    the share of column k that the earlier columns do not explain. d_k < 1e-10 means
-    column k is (numerically) a combination of the others: the system is singular.
+    S = A^T A + P and r = A^T yc come from setting dJ/dtheta = 0. Forming S squares the
+    condition number: kappa(S) = kappa(A)^2, so the normal equation loses twice the digits
+    that QR loses. Of the 16 digits of a double, about log10 kappa are lost in the solution
+    as a whole, up to half as many again in its smallest coefficients, and log10(1 + t) more
+    where the residuals are t times the fit (that part any method loses). So it refuses when
+    fewer than 6 would survive.
     """
-    diagonal = np.diag(A)
-    if not np.all(diagonal > 0):
-        return None  # a zero column (or a NaN)
-    d = 1.0 / np.sqrt(diagonal)
-    S = A * np.outer(d, d)
-    try:
-        L = np.linalg.cholesky(S)
-    except np.linalg.LinAlgError:
-        return None
-    if not np.min(np.diag(L)) ** 2 >= 1e-10:
-        return None
-    return d * np.linalg.solve(S, d * r)
+    n = len(penalty)
+    S = A.T @ A + np.diag(penalty)
+    r = A.T @ yc
+    L = np.zeros((n, n))
+    for k in range(n):  # Cholesky: the k-th pivot is the share of column k the others miss
+        pivot = S[k, k] - L[k, :k] @ L[k, :k]
+        if not pivot > 1e-14 * S[k, k]:
+            raise _dependent(k, "normal equation", "; if only nearly, solver='qr' may do")
+        L[k, k] = math.sqrt(pivot)
+        L[k + 1:, k] = (S[k + 1:, k] - L[k + 1:, :k] @ L[k, :k]) / L[k, k]
+    kappa, theta = _condition_number(S, L), _cholesky_solve(L, r)
+    fit = float(theta @ r)  # |A theta|^2; |residual|^2 = |yc|^2 - fit
+    t = math.sqrt(max(float(yc @ yc) - fit, 0.0) / fit) if fit > 0 else 0.0
+    digits = 16 - 1.5 * math.log10(kappa) - math.log10(1 + t)
+    if digits < 6:
+        raise ValueError(
+            f"the normal equation is too ill-conditioned for these data: its condition number "
+            f"is about {kappa:.0e} and the residuals are {t:.1f} times the fit, so only about "
+            f"{max(digits, 0):.1f} correct digits would survive in the smallest coefficient. Use "
+            f"solver='qr', which works on X itself and loses half as many, or l2 > 0.")
+    return theta
+
+
+def _cholesky_solve(L: np.ndarray, r: np.ndarray) -> np.ndarray:
+    """theta with L L^T theta = r: the triangular solves L u = r, then L^T theta = u."""
+    return _back_substitution(L.T, _back_substitution(L[::-1, ::-1], r[::-1])[::-1])
+
+
+def _back_substitution(R: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """theta with R theta = c for an upper triangular R, last row first."""
+    theta = np.zeros(len(c))
+    for k in reversed(range(len(c))):
+        theta[k] = (c[k] - R[k, k + 1:] @ theta[k + 1:]) / R[k, k]
+    return theta
+
+
+def _condition_number(S: np.ndarray, L: np.ndarray) -> float:
+    """kappa(S) = lambda_max / lambda_min, by 30 steps of power and of inverse iteration.
+
+    Multiplying by S again and again turns any start towards the eigenvector of the largest
+    eigenvalue; solving with S (by its Cholesky factor) turns it towards the smallest one.
+    The Rayleigh quotients v^T S v of the two unit vectors are the two eigenvalues.
+    """
+    big = small = 1.0 / np.arange(1.0, len(S) + 1)  # a start with a share of every direction
+    for _ in range(30):
+        big = S @ big
+        big = big / np.sqrt(big @ big)
+        small = _cholesky_solve(L, small)
+        small = small / np.sqrt(small @ small)
+    return float((big @ S @ big) / (small @ S @ small))
+
+
+def _qr(A: np.ndarray, yc: np.ndarray, penalty: np.ndarray) -> np.ndarray:
+    """Least squares by Householder QR: A = Q R, then R theta = Q^T yc, never forming A^T A.
+
+    The penalty theta^T P theta is n more rows sqrt(P) below A (with 0 in yc): exact ridge
+    regression. numpy.linalg.qr runs LAPACK's Householder reflections, as the pure twin
+    writes them out. kappa(R) = kappa(A): QR loses only the digits that the data themselves
+    do not determine.
+    """
+    rows = np.diag(np.sqrt(penalty))[penalty > 0]
+    Q, R = np.linalg.qr(np.vstack([A, rows]))
+    c = Q.T @ np.concatenate([yc, np.zeros(len(rows))])
+    diagonal = np.abs(np.diag(R))
+    small = np.flatnonzero(diagonal <= 1e-10 * diagonal.max())
+    if small.size:  # columns of length 1: |R_kk| is the share of column k the others miss
+        raise _dependent(int(small[0]), "QR factorization", "")
+    return _back_substitution(R, c)
+
+
+def _check_rank(X: np.ndarray, m: int, n: int) -> None:
+    """The exact reasons for a singular problem, named for what they are."""
+    advice = "Use l2 > 0 (ridge regression) or solver='gd'."
+    if m <= n:
+        raise ValueError(f"the least-squares problem is singular: there are fewer samples ({m}) "
+                         f"than parameters ({n + 1}), so many solutions fit equally well. "
+                         f"{advice}")
+    for k in range(n):
+        if np.all(X[:, k] == X[0, k]):
+            raise ValueError(f"the least-squares problem is singular: column {k} of X (from 0) "
+                             f"is constant, so it duplicates the bias. Drop it. {advice}")
+        for j in range(k):
+            if np.array_equal(X[:, j], X[:, k]):
+                raise ValueError(f"the least-squares problem is singular: column {k} of X "
+                                 f"(from 0) duplicates column {j}. Drop it. {advice}")
+
+
+def _dependent(k: int, method: str, other: str) -> ValueError:
+    return ValueError(f"the least-squares problem is (nearly) singular: in the {method}, column "
+                      f"{k} of X (from 0) is (nearly) a linear combination of the columns before "
+                      f"it and the bias. Drop it, or use l2 > 0 (ridge regression){other}.")
 
 
 # ---- Input checks ---------------------------------------------------------------------------
@@ -518,10 +595,10 @@ def _check_hyperparameters(model: LinearRegression) -> tuple:
         values.append(value)
     solver = model.solver
     if not isinstance(solver, str):
-        raise TypeError(f"solver must be a string, \"gd\" or \"normal\", "
+        raise TypeError(f"solver must be a string, \"gd\", \"normal\" or \"qr\", "
                         f"got {type(solver).__name__} {solver!r}.")
-    if solver not in ("gd", "normal"):
-        raise ValueError(f"solver must be \"gd\" (gradient descent) or \"normal\", "
+    if solver not in ("gd", "normal", "qr"):
+        raise ValueError(f"solver must be \"gd\" (gradient descent), \"normal\" or \"qr\", "
                          f"got {solver!r}.")
     if solver != "gd" and values[4] is not None:
         raise ValueError(f"batch_size works with solver=\"gd\" only; solver={solver!r} always "

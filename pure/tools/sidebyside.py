@@ -1,54 +1,45 @@
 """The side-by-side reading view behind ``python -m pure show``.
 
-``python -m pure show logistic`` prints ``pure/logistic_regression.py`` and its NumPy
-twin ``vectorized/logistic_regression.py`` in two columns, aligned step by step;
-``--html FILE`` writes the same view as one standalone HTML page (inline CSS only: no
-JavaScript, no fonts or anything else fetched from the network), and
-``python -m pure show --all --html-dir docs`` refreshes the pages kept in the repository.
+``python -m pure show logistic`` prints ``pure/logistic_regression.py`` beside its NumPy twin
+``vectorized/logistic_regression.py``; ``--html FILE`` writes the same view as one standalone
+page (inline CSS, no script, nothing fetched), and ``python -m pure show --all --html-dir docs``
+refreshes the pages kept in the repository. Standard library only: both files are parsed with
+``ast`` and ``tokenize``, never imported, so the view needs no NumPy.
 
-Standard library only, and the vectorized file is read as text, never imported, so
-the view works where NumPy is not installed.
+The view follows the order a learner reads in:
 
-How a file is cut into blocks (every source line lands in exactly one block):
+1. the mathematics: the two module docstrings, index form beside matrix form;
+2. gradient descent: the loop the steps run in, then one block per ``# Step N: title  formula``
+   comment (a comment on a line of its own). Steps pair on number and title; each twin keeps its
+   own formula. Step N runs from its marker to the next one, the last to the end of the
+   statements its marker stands among, and names the innermost loop it runs inside;
+3. everything else, cut at each function and class and paired by name.
 
-- the class and its docstring: from the ``class`` line (or its first decorator) of
-  the class that holds the step markers to the end of its docstring;
-- one block per step: a step marker is a line whose stripped text starts with
-  ``# Step N:``. Step k runs from its marker to the line before marker k + 1; the
-  last step runs to the end of the code block its marker sits in (up to the first
-  statement indented less than the marker), minus trailing blank lines;
-- everything else, "outside the steps": the top of the file, the part between the
-  class docstring and Step 1 (``__init__``, the set-up of ``fit``) and the part after
-  the last step (the end of ``fit``, the other methods, the input checks, the demo).
-  These parts are cut at each function and class definition, and the pieces of the
-  two twins are paired by name, so ``predict`` stands beside ``predict``.
-
-The two twins must carry the same step markers (the same stripped text) in the same
-order; otherwise ``align`` raises ``StepMismatchError`` with a one-line message naming
-the first difference, and the command exits with status 2.
+Every line of both files is shown exactly once. Twins whose steps differ in number or title
+raise ``StepMismatchError`` with a one-line message; the command then exits with status 2.
 """
 
 import argparse
+import ast
+import difflib
 import html
+import io
 import os
 import re
 import shutil
 import sys
 import textwrap
+import tokenize
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
-# Both packages sit side by side: in a clone (the project root) and after
-# ``pip install .`` (site-packages), so the twin folder is found from this file.
+# Both packages sit side by side, in a clone and after ``pip install .``.
 PURE_DIR = Path(__file__).resolve().parent.parent
 VECTORIZED_DIR = PURE_DIR.parent / "vectorized"
 SUFFIX = "_regression.py"
 REFRESH_COMMAND = "python -m pure show --all --html-dir docs"
 MIN_WIDTH = 40  # two columns of line number + at least a dozen characters of code
-
-STEP_MARKER = re.compile(r"#\s*Step\s+(\d+[a-z]?)\s*:")
-
-Line = Tuple[int, str]  # (line number in the source file, text shown)
+MARKER = re.compile(r"#\s*Step\s+(\d+[a-z]?)\s*:\s*(.*)$")
 
 
 class ShowError(ValueError):
@@ -56,46 +47,70 @@ class ShowError(ValueError):
 
 
 class StepMismatchError(ShowError):
-    """The twins' step markers differ: one is missing, renamed or out of order."""
+    """The twins' steps differ: one is missing, renamed or out of order."""
 
 
-# ---------------------------------------------------------------------------------
-# Finding the twins
+class Line(NamedTuple):
+    number: int  # in the source file
+    text: str  # as shown: without the indentation its block's lines share
+
+
+class Marker(NamedTuple):
+    line: int
+    heading: str  # "Step 3: gradient"; the formula after it (two spaces on) is the twin's own
+
+
+class Loop(NamedTuple):
+    line: int
+    header: str  # "for i in batch:"
+
+
+class Block(NamedTuple):
+    """Two runs of lines shown side by side, under a title."""
+    title: str
+    left: List[Line]
+    right: List[Line]
+    left_loops: Tuple[Loop, ...] = ()  # the loops a step runs inside
+    right_loops: Tuple[Loop, ...] = ()
+
+
+class Alignment(NamedTuple):
+    """Both twins cut into blocks, built by ``align``."""
+    model: str  # "Logistic regression"
+    left_name: str  # "pure/logistic_regression.py": no absolute path, the pages are committed
+    right_name: str
+    left_count: int  # lines in each file
+    right_count: int
+    docstrings: Optional[Block]  # the mathematics
+    loop: Optional[Block]  # from the outermost loop around Step 1 to the line before it
+    steps: List[Block]  # steps[k] holds step k + 1 of both files, its marker first
+    rest: List[Block]  # everything else, paired by name
+
+    def blocks(self) -> List[Block]:
+        """Every block in the order shown."""
+        return [b for b in (self.docstrings, self.loop) if b] + self.steps + self.rest
 
 
 def models(pure_dir: Path = PURE_DIR, vectorized_dir: Path = VECTORIZED_DIR) -> List[str]:
-    """Names of the models with a file in both folders, sorted.
-
-    Parameters
-    ----------
-    pure_dir, vectorized_dir : Path
-        The two twin folders; by default the installed ``pure`` and ``vectorized``.
-
-    Returns
-    -------
-    list of str
-        ``"linear"`` for ``linear_regression.py`` and so on: every
-        ``pure/*_regression.py`` whose twin exists in ``vectorized/``.
-    """
+    """Names (``"linear"``, ...) of the ``pure/*_regression.py`` files with a twin, sorted."""
     return sorted(path.name[:-len(SUFFIX)] for path in pure_dir.glob("*" + SUFFIX)
                   if (vectorized_dir / path.name).is_file())
 
 
-def twin_paths(model: str) -> Tuple[Path, Path]:
-    """The pure and vectorized files of ``model`` (``"logistic"``, ``"linear"``, ...).
+def model_name(name: str) -> str:
+    """``"logistic"`` from ``logistic``, ``logistic_regression`` or ``logistic_regression.py``."""
+    name = Path(name).name
+    name = name[:-3] if name.endswith(".py") else name
+    return name[:-len("_regression")] if name.endswith("_regression") else name
 
-    Raises
-    ------
-    ShowError
-        If either file does not exist.
-    """
-    name = model[:-3] if model.endswith(".py") else model
-    if name.endswith("_regression"):
-        name = name[:-len("_regression")]
-    filename = name + SUFFIX
+
+def twin_paths(model: str) -> Tuple[Path, Path]:
+    """The pure and vectorized files of ``model``; ShowError if either is missing."""
+    filename = model_name(model) + SUFFIX
     pure_path, vectorized_path = PURE_DIR / filename, VECTORIZED_DIR / filename
     if not pure_path.is_file():
-        raise ShowError(f"no model {model!r}; the models are: {', '.join(models()) or 'none found'}")
+        raise ShowError(f"no model {model!r}; the models are: "
+                        f"{', '.join(models()) or 'none found'}")
     if not vectorized_path.is_file():
         raise ShowError(f"pure/{filename} has no twin: vectorized/{filename} does not exist")
     return pure_path, vectorized_path
@@ -104,628 +119,392 @@ def twin_paths(model: str) -> Tuple[Path, Path]:
 # ---------------------------------------------------------------------------------
 # Reading one file
 
-
 def _indent(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
-def _is_comment(text: str) -> bool:
-    return text.lstrip().startswith("#")
-
-
-class _Chunk:
-    """A run of source lines outside the steps, named for pairing with its twin."""
-
-    def __init__(self, key: str, label: str, first: int, stop: int) -> None:
-        self.key, self.label, self.first, self.stop = key, label, first, stop
-
-
-DEFINITION = re.compile(r"(?:async\s+)?(def|class)\s+([A-Za-z_]\w*)")
-MAIN_GUARD = re.compile(r"if\s+__name__\s*==")
-DOCSTRING = re.compile(r"""[rRuU]?["']""")
-
-
-def _logical_lines(lines: List[str]) -> List[Tuple[int, int]]:
-    """(first, last) line numbers of each logical line of code, comments and blank
-    lines left out.
-
-    A logical line runs on while a bracket is open, a string is open or a line ends
-    in a backslash, as Python's tokenizer reads it. This is a small scanner rather
-    than ``ast``/``tokenize``: the view must also cope with a file the running
-    interpreter cannot parse (newer syntax, a half-edited lesson).
-    """
-    result = []
-    quote: Optional[str] = None  # the quote of the string open at this point
-    depth = 0  # open brackets
-    first: Optional[int] = None
-    for number, line in enumerate(lines, 1):
-        k, n, continued = 0, len(line), False
-        while k < n:
-            c = line[k]
-            if quote:
-                if c == "\\":
-                    k += 2  # an escaped character (in raw strings too, as the tokenizer reads it)
-                elif line.startswith(quote, k):
-                    k += len(quote)
-                    quote = None
-                else:
-                    k += 1
-                continue
-            if c == "#":
-                break
-            if first is None and not c.isspace():
-                first = number
-            if c in "\"'":
-                quote = c * 3 if line.startswith(c * 3, k) else c
-                k += len(quote)
-                continue
-            if c in "([{":
-                depth += 1
-            elif c in ")]}":
-                depth = max(depth - 1, 0)
-            elif c == "\\" and k == n - 1:
-                continued = True
-            k += 1
-        if quote and len(quote) == 1 and not line.endswith("\\"):
-            quote = None  # an unterminated one-line string: a syntax error, do not let it spread
-        if first is not None and not quote and depth == 0 and not continued:
-            result.append((first, number))
-            first = None
-    if first is not None:
-        result.append((first, len(lines)))
-    return result
-
-
 class _Source:
-    """One twin file: its lines, step markers, and where its blocks start and end."""
+    """One twin file: its lines, step markers, definitions, loops and statements."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        self.name = f"{path.parent.name}/{path.name}"  # never an absolute path: pages are committed
-        self.folder = path.parent.name
+        self.name, self.folder = f"{path.parent.name}/{path.name}", path.parent.name
         try:
-            text = path.read_text(encoding="utf-8")  # universal newlines: \r\n and \r become \n
+            text = path.read_text(encoding="utf-8")  # universal newlines: \r\n becomes \n
+            tree = ast.parse(text)
+            comments = [t for t in tokenize.generate_tokens(io.StringIO(text).readline)
+                        if t.type == tokenize.COMMENT]
         except (OSError, UnicodeDecodeError) as error:
             raise ShowError(f"cannot read {self.name}: {error}") from None
-        # Split on "\n" only (str.splitlines also splits on form feeds and other
-        # separators), so the numbers are those an editor shows.
-        self.lines = text.split("\n")
-        if text.endswith("\n"):
-            self.lines.pop()
-        self.markers = [(number, line.strip()) for number, line in enumerate(self.lines, 1)
-                        if STEP_MARKER.match(line.strip())]
-        self.logical = _logical_lines(self.lines)
-        # Continuation lines of a long expression or a multi-line string are not
-        # statement starts, so their indentation cannot end a step early.
-        self.statement_starts = {first for first, _ in self.logical}
-        self.definitions = self._definitions()
+        except (SyntaxError, tokenize.TokenError) as error:
+            raise ShowError(f"cannot parse {self.name}: {error}") from None
+        # Split on "\n" only, as the parser counts lines (str.splitlines also splits on \f).
+        self.lines = text.split("\n")[:-1] if text.endswith("\n") else text.split("\n")
+        self.markers = [Marker(t.start[0], f"Step {m.group(1)}: {m.group(2).partition('  ')[0]}"
+                               .strip()) for t in comments for m in [MARKER.match(t.string)]
+                        if m and not t.line[:t.start[1]].strip()]  # a comment of its own line
+        first = tree.body[0] if tree.body else None
+        is_docstring = isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
+            and isinstance(first.value.value, str)
+        self.docstring_end = first.end_lineno if is_docstring else 0
+        nodes = list(ast.walk(tree))
+        self.functions = [n for n in nodes
+                          if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+        self.loops = [n for n in nodes if isinstance(n, (ast.For, ast.AsyncFor, ast.While))]
+        self.statements = sorted((n for n in nodes if isinstance(n, ast.stmt)),
+                                 key=lambda s: (s.lineno, -s.end_lineno))
+        self.siblings = {id(s): body for n in nodes for field in ("body", "orelse", "finalbody")
+                         for body in [getattr(n, field, None)] if isinstance(body, list)
+                         for s in body}  # the statement list each statement stands in
+        self.definitions: List[Tuple[str, int, int]] = []  # (name, first line, last line)
+        self._collect(tree.body, "")
 
-    def _definitions(self) -> List[Tuple[int, int, int, str, str, int]]:
-        """(first line, def line, last line, key, label, header end) of each function
-        and class at module or class level, and of the ``if __name__ == "__main__"``
-        block, in file order. The first line is that of the first decorator."""
-        found = []
-        open_: List[list] = []  # enclosing definitions: [indent, kind, name, entry or None]
-        decorators: List[int] = []
-        previous_end = 0
-        for first, last in self.logical:
-            text = self.lines[first - 1]
-            indent, code = _indent(text), text.strip()
-            while open_ and open_[-1][0] >= indent:  # a statement at or left of a block's header ends it
-                closed = open_.pop()
-                if closed[3] is not None:
-                    closed[3][2] = previous_end
-            if code.startswith("@"):
-                decorators.append(first)
-                previous_end = last
-                continue
-            match = DEFINITION.match(code)
-            at_top = all(kind == "class" for _, kind, _, _ in open_)
-            if match:
-                kind, name = match.groups()
-                entry = None
-                if at_top:
-                    key = ".".join([o[2] for o in open_] + [name])
-                    label = f"class {key}" if kind == "class" else f"{key}()"
-                    entry = [min(decorators + [first]), first, last, key, label, last]
-                    found.append(entry)
-                open_.append([indent, kind, name, entry])
-            elif MAIN_GUARD.match(code) and indent == 0:
-                key = 'if __name__ == "__main__"'
-                entry = [first, first, last, key, key, last]
-                found.append(entry)
-                open_.append([indent, "if", "", entry])
-            decorators = []
-            previous_end = last
-        for closed in open_:
-            if closed[3] is not None:
-                closed[3][2] = previous_end
-        return [tuple(entry) for entry in found]
+    def _collect(self, body: List[ast.stmt], prefix: str) -> None:
+        """The functions and classes at module and class level, and the main guard."""
+        for node in body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                first = min([d.lineno for d in node.decorator_list] + [node.lineno])
+                is_class = isinstance(node, ast.ClassDef)
+                name = f"class {prefix}{node.name}" if is_class else f"{prefix}{node.name}()"
+                self.definitions.append((name, first, node.end_lineno))
+                if is_class:
+                    self._collect(node.body, prefix + node.name + ".")
+            elif isinstance(node, ast.If) and not prefix and "__name__" in ast.dump(node.test):
+                self.definitions.append(
+                    ('if __name__ == "__main__"', node.lineno, node.end_lineno))
 
-    def marker_class(self) -> Optional[Tuple[int, int]]:
-        """Lines [first, stop) of the class header and docstring of the class that holds
-        Step 1, or None when there is no such class or it has no docstring."""
-        if not self.markers:
-            return None
-        step1 = self.markers[0][0]
-        classes = [d for d in self.definitions if d[4].startswith("class ") and d[1] < step1 <= d[2]]
-        if not classes:
-            return None
-        first, _, _, _, _, header_end = max(classes, key=lambda d: d[1])  # the innermost
-        body = [(a, b) for a, b in self.logical if a > header_end]
-        if not body or not DOCSTRING.match(self.lines[body[0][0] - 1].strip()) or body[0][1] >= step1:
-            return None
-        return first, body[0][1] + 1
+    def loops_around(self, line: int) -> Tuple[Loop, ...]:
+        """The loop headers, outermost first, around ``line`` in its own function."""
+        start = max([f.lineno for f in self.functions if f.lineno < line <= f.end_lineno] or [0])
+        return tuple(Loop(loop.lineno, " ".join(  # a header may run over several lines
+            self.lines[n - 1].strip() for n in range(loop.lineno, (
+                loop.test if isinstance(loop, ast.While) else loop.iter).end_lineno + 1)))
+            for loop in sorted(self.loops, key=lambda node: node.lineno)
+            if start < loop.lineno < line <= loop.end_lineno)
 
-    def step_ranges(self) -> List[Tuple[int, int]]:
-        """Lines [first, stop) of each step block (see the module docstring)."""
-        ranges = [(number, following) for (number, _), (following, _)
-                  in zip(self.markers, self.markers[1:])]
-        last = self.markers[-1][0]
-        indent = _indent(self.lines[last - 1])
-        stop = len(self.lines) + 1
-        for number in range(last + 1, len(self.lines) + 1):
-            if number in self.statement_starts and _indent(self.lines[number - 1]) < indent:
-                stop = number
-                break
-        # Blank lines and less indented comments at the end introduce what follows.
-        while stop - 1 > last:
-            line = self.lines[stop - 2]
-            if line.strip() and not (_is_comment(line) and _indent(line) < indent):
-                break
-            stop -= 1
-        ranges.append((last, stop))
-        return ranges
+    def step_spans(self) -> List[Tuple[int, int]]:
+        """Lines [first, stop) of each step: from its marker to the next marker; the last
+        one to the end of the statement list that its first statement stands in."""
+        starts = [m.line for m in self.markers]
+        after = [s for s in self.statements if s.lineno > starts[-1]]
+        stop = self.siblings.get(id(after[0]), after[:1])[-1].end_lineno + 1 if after \
+            else len(self.lines) + 1
+        return list(zip(starts, starts[1:] + [stop]))
 
-    def chunks(self, first: int, stop: int) -> List[_Chunk]:
-        """Cut lines [first, stop) at each definition, a definition taking along the
-        comment lines just above it."""
-        if first >= stop:
-            return []
-        starts: Dict[int, Tuple[str, str]] = {}
-        for start, def_line, _, key, label, _ in self.definitions:
-            if not first <= def_line < stop:
-                continue
-            number = start  # climb over the comments (and blank lines between them) above
-            while number - 1 >= first and (not self.lines[number - 2].strip()
-                                           or _is_comment(self.lines[number - 2])):
-                number -= 1
-            while number < start and not _is_comment(self.lines[number - 1]):
-                number += 1  # blank lines before the first comment stay with what precedes
-            starts[max(number, first)] = (key, label)
-        edges = sorted(set([first, stop]) | set(starts))
-        chunks = []
-        for begin, end in zip(edges, edges[1:]):
-            if begin in starts:
-                key, label = starts[begin]
-            else:
-                key, label = self._continued(begin, end)
-            chunks.append(_Chunk(key, label, begin, end))
-        if len(chunks) > 1 and not any(self.lines[n - 1].strip()
-                                       for n in range(chunks[0].first, chunks[0].stop)):
-            chunks[1].first = chunks[0].first  # leading blank lines join the first definition
-            del chunks[0]
-        return chunks
+    def shown(self, numbers: Sequence[int], margin: Optional[int] = None) -> List[Line]:
+        """The lines ``numbers``, less their common indentation (or ``margin``)."""
+        texts = [self.lines[n - 1].expandtabs(8).rstrip() for n in numbers]
+        if margin is None:
+            margin = min([_indent(t) for t in texts if t] or [0])
+        return [Line(n, t[min(margin, _indent(t)):]) for n, t in zip(numbers, texts)]
 
-    def _continued(self, begin: int, end: int) -> Tuple[str, str]:
-        """Name a chunk that does not start with a definition: the rest of the
-        function it sits in, or module-level code."""
-        code = [n for n in range(begin, end) if self.lines[n - 1].strip()]
-        number = code[0] if code else begin
-        inside = [(first, key) for first, _, last, key, _, _ in self.definitions
-                  if first <= number <= last]
-        if inside:
-            key = max(inside)[1]
-            return key + " (continued)", f"{key}() continued"
-        if begin == 1:
-            return "top of the file", "module docstring and imports"
-        return "module level", "module level"
+    def chunks(self, numbers: List[int], steps: Tuple[int, int]) -> List[Tuple[str, List[int]]]:
+        """(name, line numbers) of the lines ``numbers`` cut at each definition, which takes
+        along the comments just above it; ``steps``, the span taken out, names fit's halves."""
+        rest = set(numbers)
+        starts: Dict[int, str] = {}
+        for name, first, _ in self.definitions:
+            start = first  # climb over the comments (and blank lines between them) above
+            while start - 1 in rest and (not self.lines[start - 2].strip()
+                                         or self.lines[start - 2].lstrip().startswith("#")):
+                start -= 1
+            while start < first and not self.lines[start - 1].strip():
+                start += 1  # blank lines before the comments stay with what precedes
+            if first in rest:
+                starts[start] = name
+        result: List[Tuple[str, List[int]]] = []
+        for n in numbers:
+            if n in starts or not result or n - 1 not in rest:
+                code = next((k for k in numbers if k >= n and self.lines[k - 1].strip()), n)
+                result.append((starts.get(n) or self._around(code, steps), []))
+            result[-1][1].append(n)
+        return result
+
+    def _around(self, line: int, steps: Tuple[int, int]) -> str:
+        inside = [d for d in self.definitions if d[1] <= line <= d[2]]
+        if not inside:
+            return "module level"
+        name, first, last = max(inside, key=lambda d: d[1])
+        if first < steps[0] and steps[1] <= last:
+            return name + ", after the steps" if line >= steps[1] else name
+        return name + ", continued"
 
 
 # ---------------------------------------------------------------------------------
 # Pairing the twins
 
-
-class Block:
-    """Two runs of lines shown side by side.
-
-    Attributes
-    ----------
-    title : str
-        The heading: ``"Step 1: forward pass"``, or the name of the code outside the steps.
-    formula : str
-        The formula of a step (the marker comment after the title), else "".
-    left, right : list of (int, str)
-        (source line number, text) of the pure and of the vectorized lines. Each run
-        is shown without the indentation common to its lines.
-    """
-
-    def __init__(self, title: str, formula: str, left: List[Line], right: List[Line]) -> None:
-        self.title, self.formula, self.left, self.right = title, formula, left, right
-
-
-class Alignment:
-    """The twins cut into blocks that stand side by side, built by ``align``.
-
-    Attributes
-    ----------
-    model : str
-        The model's name for headings, e.g. ``"Logistic regression"``.
-    left_name, right_name : str
-        ``pure/<file>`` and ``vectorized/<file>`` (folder and file name only).
-    left_count, right_count : int
-        The number of lines of each file.
-    header : Block or None
-        The class line and docstring of both twins.
-    steps : list of Block
-        ``steps[k]`` holds step k + 1 of both files.
-    outside : list of (str, list of Block)
-        The code outside the steps, in three parts: (part heading, blocks).
-    """
-
-    def __init__(self, model: str, left: _Source, right: _Source) -> None:
-        self.model = model
-        self.left_name, self.right_name = left.name, right.name
-        self.left_folder, self.right_folder = left.folder, right.folder
-        self.left_count, self.right_count = len(left.lines), len(right.lines)
-        self.header: Optional[Block] = None
-        self.steps: List[Block] = []
-        self.outside: List[Tuple[str, List[Block]]] = []
-
-    def blocks(self) -> List[Block]:
-        """Every block in the order shown: header, steps, then the parts outside."""
-        header = [self.header] if self.header else []
-        return header + self.steps + [block for _, blocks in self.outside for block in blocks]
-
-
-def _shown(source: _Source, first: int, stop: int) -> List[Line]:
-    """Lines [first, stop) with their common indentation removed, so deeply nested
-    step code does not waste half of a narrow column on leading spaces."""
-    texts = [source.lines[n - 1].expandtabs(8).rstrip() for n in range(first, stop)]
-    margin = min([_indent(t) for t in texts if t] or [0])
-    return [(n, t[margin:]) for n, t in zip(range(first, stop), texts)]
-
-
 def _check_markers(left: _Source, right: _Source) -> None:
     """Raise StepMismatchError naming the first step where the twins differ."""
     if not left.markers and not right.markers:
-        raise StepMismatchError(f"no step markers ('# Step 1: ...') in {left.name} or {right.name}")
+        raise StepMismatchError(
+            f"no step markers ('# Step 1: ...') in {left.name} or {right.name}")
+
+    def says(source: _Source, k: int) -> str:
+        if k >= len(source.markers):
+            return f"{source.name} has no step {k + 1} (it has {len(source.markers)} step markers)"
+        return f'{source.name} line {source.markers[k].line} has "{source.markers[k].heading}"'
+
     for k in range(max(len(left.markers), len(right.markers))):
-        a = left.markers[k] if k < len(left.markers) else None
-        b = right.markers[k] if k < len(right.markers) else None
-        if a is not None and b is not None and a[1].split("  ")[0] == b[1].split("  ")[0]:
-            continue
-
-        def says(source: _Source, marker: Optional[Tuple[int, str]]) -> str:
-            if marker is None:
-                return f"{source.name} has no step {k + 1} (it has {len(source.markers)} step markers)"
-            return f'{source.name} line {marker[0]} has "{marker[1].lstrip("#").strip()}"'
-
-        raise StepMismatchError(f"step markers differ at step {k + 1}: "
-                                f"{says(left, a)} but {says(right, b)}")
+        if k >= min(len(left.markers), len(right.markers)) or \
+                left.markers[k].heading != right.markers[k].heading:
+            raise StepMismatchError(f"step markers differ at step {k + 1}: "
+                                    f"{says(left, k)} but {says(right, k)}")
 
 
-def _pair_chunks(left: _Source, right: _Source, span_left: Tuple[int, int],
-                 span_right: Tuple[int, int]) -> List[Block]:
-    """Blocks pairing the definitions of two spans by name: the longest common
-    subsequence of the names stands side by side, what lies between on its own rows."""
-    a, b = left.chunks(*span_left), right.chunks(*span_right)
-
-    def lines(source: _Source, chunks: List[_Chunk]) -> List[Line]:
-        return [line for c in chunks for line in _shown(source, c.first, c.stop)]
-
-    def names(chunks: List[_Chunk]) -> str:
-        return ", ".join(c.label for c in chunks)
-
-    # common[i][j]: length of the longest common subsequence of a[i:] and b[j:]
-    common = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
-    for i in range(len(a) - 1, -1, -1):
-        for j in range(len(b) - 1, -1, -1):
-            common[i][j] = (common[i + 1][j + 1] + 1 if a[i].key == b[j].key
-                            else max(common[i + 1][j], common[i][j + 1]))
+def _pair(left: List[Tuple[str, List[Line]]], right: List[Tuple[str, List[Line]]],
+          folders: Tuple[str, str]) -> List[Block]:
+    """Blocks pairing two lists of (name, lines) by name, in order; what has no partner
+    stands on rows of its own."""
     blocks = []
-    i = j = 0
-    while i < len(a) or j < len(b):
-        i0, j0 = i, j  # skip to the next pair of equal names on the common subsequence
-        while i < len(a) and j < len(b) and not (a[i].key == b[j].key
-                                                 and common[i][j] == common[i + 1][j + 1] + 1):
-            if common[i + 1][j] >= common[i][j + 1]:
-                i += 1
-            else:
-                j += 1
-        if i == len(a) or j == len(b):
-            i, j = len(a), len(b)  # no pair left: the rest of both sides is unmatched
-        gap_a, gap_b = a[i0:i], b[j0:j]
-        if gap_a and gap_b:
-            title = f"{left.folder}: {names(gap_a)}  /  {right.folder}: {names(gap_b)}"
-        elif gap_a:
-            title = f"only in {left.folder}: {names(gap_a)}"
-        else:
-            title = f"only in {right.folder}: {names(gap_b)}"
-        if gap_a or gap_b:
-            blocks.append(Block(title, "", lines(left, gap_a), lines(right, gap_b)))
-        if i < len(a) and j < len(b):
-            blocks.append(Block(a[i].label, "", lines(left, [a[i]]), lines(right, [b[j]])))
-            i, j = i + 1, j + 1
+    matcher = difflib.SequenceMatcher(None, [k for k, _ in left], [k for k, _ in right], False)
+    for tag, i, i_end, j, j_end in matcher.get_opcodes():
+        if tag == "equal":
+            blocks += [Block(a[0], a[1], b[1]) for a, b in zip(left[i:i_end], right[j:j_end])]
+            continue
+        names = [", ".join(k for k, _ in gap) for gap in (left[i:i_end], right[j:j_end])]
+        title = (f"{folders[0]}: {names[0]}  /  {folders[1]}: {names[1]}" if all(names)
+                 else f"only in {folders[0 if names[0] else 1]}: {names[0] or names[1]}")
+        blocks.append(Block(title, [x for _, ls in left[i:i_end] for x in ls],
+                            [x for _, ls in right[j:j_end] for x in ls]))
     return blocks
 
 
 def align(pure_path: Path, vectorized_path: Path) -> Alignment:
-    """Cut two twin files into blocks that stand side by side, step by step.
+    """Cut two twin files into blocks that stand side by side (see the module docstring).
 
-    Parameters
-    ----------
-    pure_path, vectorized_path : Path
-        The plain-Python file and its NumPy twin. Both are read as text; neither is
-        imported.
-
-    Returns
-    -------
-    Alignment
-        ``steps[k]`` holds step k + 1 of both files; with ``header`` and ``outside``
-        every line of both files is in exactly one block.
-
-    Raises
-    ------
-    StepMismatchError
-        If the step markers differ (one missing, renamed or out of order); the
-        message is one line naming the first difference.
-    ShowError
-        If a file cannot be read.
+    Raises StepMismatchError if the steps differ in number or title, ShowError if a file
+    cannot be read or parsed.
     """
-    left, right = _Source(Path(pure_path)), _Source(Path(vectorized_path))
-    _check_markers(left, right)
-    stem = Path(pure_path).name[:-3]
-    stem = stem[:-len("_regression")] if stem.endswith("_regression") else stem
-    result = Alignment(stem.replace("_", " ").capitalize() + " regression", left, right)
-
-    spans = {}
-    for side, source in (("left", left), ("right", right)):
-        steps = source.step_ranges()
-        header = source.marker_class()
-        step1 = steps[0][0]
-        spans[side] = {
-            "header": header or (step1, step1),
-            "steps": steps,
-            "top": (1, header[0] if header else step1),
-            "before": (header[1] if header else step1, step1),
-            "after": (steps[-1][1], len(source.lines) + 1),
-        }
-    L, R = spans["left"], spans["right"]
-    if L["header"][0] < L["header"][1] or R["header"][0] < R["header"][1]:
-        result.header = Block("The class and its docstring", "",
-                              _shown(left, *L["header"]), _shown(right, *R["header"]))
-    for (marker_number, marker), span_left, span_right in zip(left.markers, L["steps"], R["steps"]):
-        text = marker.lstrip("#").strip()
-        title, _, formula = text.partition("  ")  # "Step 1: forward pass  y_hat_i = ..."
-        result.steps.append(Block(title.strip(), formula.strip(),
-                                  _shown(left, *span_left), _shown(right, *span_right)))
-    for heading, part in (("Top of the file", "top"),
-                          ("Between the class docstring and Step 1", "before"),
-                          (f"After Step {len(left.markers)}", "after")):
-        blocks = _pair_chunks(left, right, L[part], R[part])
-        if blocks:
-            result.outside.append((heading, blocks))
-    return result
+    sources = _Source(Path(pure_path)), _Source(Path(vectorized_path))
+    _check_markers(*sources)
+    parts = []
+    for source in sources:
+        spans = source.step_spans()
+        loops = source.loops_around(spans[0][0])
+        start, stop = loops[0].line if loops else spans[0][0], spans[-1][1]
+        margin = _indent(source.lines[start - 1])  # one margin for all the steps: nesting shows
+        parts.append({
+            "doc": source.shown(range(1, source.docstring_end + 1), 0),
+            "loop": source.shown(range(start, spans[0][0]), margin),
+            # each step opens with its marker, shown unindented as the step's heading
+            "steps": [[Line(first, source.lines[first - 1].strip())]
+                      + source.shown(range(first + 1, end), margin) for first, end in spans],
+            "loops": [source.loops_around(first) for first, _ in spans],
+            "rest": [(name, source.shown(numbers)) for name, numbers in source.chunks(
+                [n for n in range(source.docstring_end + 1, len(source.lines) + 1)
+                 if not start <= n < stop], (start, stop))]})
+    left, right = parts
+    return Alignment(
+        model_name(str(pure_path)).replace("_", " ").capitalize() + " regression",
+        sources[0].name, sources[1].name, len(sources[0].lines), len(sources[1].lines),
+        Block("The mathematics", left["doc"], right["doc"])
+        if left["doc"] or right["doc"] else None,
+        Block("The loop the steps run in", left["loop"], right["loop"])
+        if left["loop"] or right["loop"] else None,
+        [Block(marker.heading, *sides, *loops) for marker, sides, loops in zip(
+            sources[0].markers, zip(left["steps"], right["steps"]),
+            zip(left["loops"], right["loops"]))],
+        _pair(left["rest"], right["rest"], (sources[0].folder, sources[1].folder)))
 
 
 # ---------------------------------------------------------------------------------
 # The terminal view
 
-
 def _cells(lines: List[Line], width: int, digits: int) -> List[str]:
-    """One column: each line numbered, cut into pieces that fit (after a space when
-    there is one in the second half of the row), every piece but the last ending in a
-    backslash; continuation pieces have a blank line number. The pieces are exact
-    slices of the line, so nothing is lost."""
-    room = width - digits - 1
-    cells = []
+    """One column: each line numbered and cut into pieces that fit (after a space when one
+    is near), every piece but the last ending in a backslash. Nothing is lost."""
+    room, cells = width - digits - 1, []
     for number, text in lines:
         pieces = []
         while len(text) > room:
-            cut = text.rfind(" ", room // 2, room - 1) + 1 or room - 1  # after a space if one is near
+            cut = text.rfind(" ", room // 2, room - 1) + 1 or room - 1
             pieces.append(text[:cut] + "\\")
             text = text[cut:]
-        pieces.append(text)
-        cells.append(f"{number:>{digits}} {pieces[0]}".ljust(width))
-        cells.extend(f"{'':>{digits}} {piece}".ljust(width) for piece in pieces[1:])
+        cells += [f"{n:>{digits}} {piece}".ljust(width)
+                  for n, piece in zip([number] + [""] * len(pieces), pieces + [text])]
     return cells
 
 
 def render_text(alignment: Alignment, width: int = 80) -> str:
-    """The side-by-side view as plain text, no line wider than ``width``.
+    """The side-by-side view as plain text, no line wider than ``width`` (>= MIN_WIDTH).
 
-    Parameters
-    ----------
-    alignment : Alignment
-        From ``align``.
-    width : int, default 80
-        Total width in characters, at least ``MIN_WIDTH``.
-
-    Returns
-    -------
-    str
-        Headings and rules start with ``#``, ``=`` or ``-``; code rows start with a line
-        number or a space and hold the pure line, `` | ``, then the vectorized line. The left
-        column is ``(width - 3) // 2`` characters wide. Lines too long for their
-        column continue on the next row after a trailing backslash.
+    Headings and rules start with ``#``, ``=`` or ``-``; code rows start with a line number
+    or a space and hold the pure line, `` | ``, then the vectorized line, the left column
+    ``(width - 3) // 2`` wide. Long lines continue on the next row after a backslash.
     """
     if width < MIN_WIDTH:
         raise ValueError(f"width must be at least {MIN_WIDTH}, got {width}")
-    digits = len(str(max(alignment.left_count, alignment.right_count)))
-    left_width = (width - 3) // 2
-    right_width = width - 3 - left_width
-    out: List[str] = []
+    a, out = alignment, []
+    digits = len(str(max(a.left_count, a.right_count)))
+    widths = ((width - 3) // 2, width - 3 - (width - 3) // 2)
 
     def heading(text: str, prefix: str = "# ") -> None:
-        out.extend(textwrap.wrap(text, width, initial_indent=prefix, subsequent_indent=prefix + "  ",
-                                 break_on_hyphens=False) or [prefix.rstrip()])
+        out.extend(textwrap.wrap(text, width, initial_indent=prefix,
+                                 subsequent_indent=prefix + "  ", break_on_hyphens=False)
+                   or [prefix.rstrip()])
 
-    def block(b: Block, rule: str) -> None:
+    def block(b: Block, rule: str, title: bool = True) -> None:
         out.append(rule * width)
-        heading(b.title)
-        if b.formula:
-            heading(b.formula, "#     ")
-        left = _cells(b.left, left_width, digits)
-        right = _cells(b.right, right_width, digits)
+        if title:
+            heading(b.title)
+        for name, loops in ((a.left_name, b.left_loops), (a.right_name, b.right_loops)):
+            if loops:  # "pure: inside 113 for batch in minibatches(...):", the innermost
+                folder, (line, header) = name.split("/")[0], loops[-1]
+                heading(f"{folder}: inside {line} {header}", "#   ")
+        left, right = _cells(b.left, widths[0], digits), _cells(b.right, widths[1], digits)
         for k in range(max(len(left), len(right))):
-            a = left[k] if k < len(left) else " " * left_width
-            c = right[k] if k < len(right) else ""
-            out.append(f"{a} | {c}".rstrip())
+            row = (left[k] if k < len(left) else " " * widths[0]) + " | "
+            out.append((row + (right[k] if k < len(right) else "")).rstrip())
 
-    heading(f"{alignment.model}: {alignment.left_name} on the left, {alignment.right_name} on the "
-            f"right, aligned step by step. Line numbers are those of the files.")
-    out.append(f"{('# ' + alignment.left_name)[:left_width]:<{left_width}} | "
-               f"{alignment.right_name[:right_width]}".rstrip())
-    if alignment.header:
-        block(alignment.header, "=")
-    for step in alignment.steps:
-        block(step, "=")
-    if alignment.outside:
+    heading(f"{a.model}: {a.left_name} on the left, {a.right_name} on the right. "
+            f"Line numbers are those of the files.")
+    out.append(f"{('# ' + a.left_name)[:widths[0]]:<{widths[0]}} | {a.right_name[:widths[1]]}")
+    for b in [x for x in (a.docstrings, a.loop) if x]:
+        block(b, "=")
+    for b in a.steps:
+        block(b, "=", title=False)  # the markers, first in each column, are the headings
+    if a.rest:
         out.append("#" * width)
-        heading("Outside the steps: set-up, other methods, input checks and helpers")
-        for part, blocks in alignment.outside:
-            out.append("=" * width)
-            heading(part.upper())
-            for b in blocks:
-                block(b, "-")
+        heading("Everything else: set-up, other methods, solvers, input checks, demo")
+        for b in a.rest:
+            block(b, "-")
     return "\n".join(out) + "\n"
 
 
 # ---------------------------------------------------------------------------------
 # The HTML page
 
-CSS = """
-* { box-sizing: border-box; }
-body { margin: 0; padding: 1rem 1.25rem 2rem; color: #1d1d1f; background: #fff;
-  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
-h1 { font-size: 1.4rem; margin: 0 0 .3rem; }
-p.intro { margin: 0 0 .6rem; max-width: 60rem; }
-nav { margin: 0 0 1rem; font-size: .9rem; }
-nav a { margin-right: .9rem; white-space: nowrap; }
-code, pre, table.src, .formula { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono",
-  Menlo, Consolas, monospace; }
-table.twins { width: 100%; border-collapse: collapse; table-layout: fixed; }
-table.twins > thead th { position: sticky; top: 0; z-index: 1; background: #e9eef5;
-  border-bottom: 2px solid #8fa3bf; padding: .35rem .6rem; text-align: left; font-size: .95rem; }
-table.twins > thead th span { font-weight: normal; color: #4a4a4a; }
-tr.title > th { text-align: left; padding: .9rem .6rem .35rem; background: #fff;
-  border-top: 3px solid #3d6fb6; }
-tr.title h2, tr.title h3 { margin: 0; font-size: 1.08rem; }
-tr.part > th { text-align: left; padding: 1rem .6rem .2rem; border-top: 1px solid #bbb; }
-tr.part h3 { margin: 0; font-size: .95rem; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
-tr.section > th { text-align: left; padding: 2rem .6rem .3rem; border-top: 4px double #3d6fb6; }
-tr.section h2 { margin: 0; font-size: 1.25rem; }
-tr.section p { margin: .2rem 0 0; font-weight: normal; }
-tr.subsection > th { text-align: left; padding: 1.2rem .6rem .1rem; }
-tr.subsection h3 { margin: 0; font-size: 1.05rem; color: #3d6fb6; }
-.formula { margin: .2rem 0 0; font-weight: normal; white-space: pre-wrap; color: #18457e;
-  font-size: .88rem; }
-tr.code > td { vertical-align: top; padding: .25rem .35rem .6rem 0; }
-tr.code > td + td { border-left: 1px solid #d5d9df; padding-left: .35rem; }
-table.src { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 12.5px;
-  line-height: 1.4; }
-table.src td.n { width: 3.4em; padding: 0 .7em 0 0; text-align: right; color: #8a8f98;
-  vertical-align: top; user-select: none; }
-table.src td.c { white-space: pre-wrap; overflow-wrap: anywhere; padding: 0 0 0 4ch;
-  text-indent: -4ch; }
-table.src tr.cm td.c { color: #5b6b4f; }
-table.src tr.mk td.c { color: #18457e; font-weight: bold; }
-table.src tr.mk { background: #eef3fa; }
-footer { margin-top: 2rem; font-size: .85rem; color: #555; }
-@media print { table.twins > thead th { position: static; } }
+MONO = 'ui-monospace, "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace'
+CSS = f"""
+* {{ box-sizing: border-box; }}
+body {{ margin: 0; padding: 1rem 1.25rem 2rem; color: #1d1d1f; background: #fff;
+  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }}
+h1 {{ font-size: 1.4rem; margin: 0 0 .3rem; }} h2 {{ font-size: 1.2rem; margin: 1.6rem 0 .3rem; }}
+p {{ margin: 0 0 .6rem; max-width: 62rem; }} nav a {{ margin-right: .9rem; white-space: nowrap; }}
+code, table.src, tr.title h3, div.inside span.n {{ font-family: {MONO}; }}
+table.twins {{ width: 100%; border-collapse: collapse; table-layout: fixed; }}
+table.twins > thead th {{ position: sticky; top: 0; z-index: 1; background: #e9eef5;
+  border-bottom: 2px solid #8fa3bf; padding: .35rem .6rem; text-align: left; font-size: .95rem; }}
+table.twins > thead th span {{ font-weight: normal; color: #4a4a4a; }}
+table.twins td {{ vertical-align: top; padding: 0 .5rem 0 0; }}
+table.twins td + td {{ border-left: 1px solid #d5d9df; padding: 0 0 0 .5rem; }}
+tr.title > th {{ text-align: left; padding: 1rem .6rem .3rem; border-top: 1px solid #bbb; }}
+tr.title h3 {{ margin: 0; font-size: .95rem; }} tr.code > td {{ padding-bottom: .6rem; }}
+tbody.step tr.head > td {{ border-top: 3px solid #3d6fb6; padding-top: .7rem; }}
+div.inside {{ margin: .1rem 0 .3rem 3.4em; font-size: 12.5px; color: #5f6670; }}
+table.src {{ width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 12.5px;
+  line-height: 1.4; }}
+table.src td.n {{ width: 3.4em; padding: 0 .7em 0 0; text-align: right; vertical-align: top;
+  user-select: none; }}
+table.src td.n, div.inside span.n {{ color: #8a8f98; }} table.src tr.cm td.c {{ color: #5b6b4f; }}
+table.src td.c {{ white-space: pre-wrap; overflow-wrap: anywhere; padding: 0 0 0 4ch;
+  text-indent: -4ch; }}
+table.src.mk {{ font-size: 14px; }} table.src.mk td.c {{ color: #18457e; font-weight: bold; }}
+table.src.mk span.f {{ display: block; font-weight: normal; font-size: 13px; color: #0b3a75;
+  background: #eef3fa; border-radius: 3px; padding: .1rem .3rem .1rem 4ch; }}
+details {{ margin-top: 1.6rem; }}
+summary {{ cursor: pointer; font-size: 1.2rem; font-weight: bold; }}
+footer {{ margin-top: 2rem; font-size: .85rem; color: #555; }}
+@media (max-width: 1000px) {{ body {{ padding: .6rem .5rem 1rem; }}
+  table.src {{ font-size: 11.5px; }}
+  table.src td.n {{ width: 3em; padding-right: .5em; }} div.inside {{ margin-left: 3em; }} }}
+@media print {{ table.twins > thead th {{ position: static; }} }}
 """
 
 
-def _html_lines(lines: List[Line], side: str) -> str:
+def _src(lines: List[Line], kind: str = "") -> str:
+    """A column's lines as rows of a ``table.src``: number in ``td.n``, text in ``td.c``;
+    ``kind="mk"`` shows a step marker as a heading, its formula on a line of its own."""
     rows = []
     for number, text in lines:
-        stripped = text.strip()
-        kind = ' class="mk"' if STEP_MARKER.match(stripped) else (
-            ' class="cm"' if stripped.startswith("#") else "")
-        # A wrapped line continues 4 columns right of its own indentation, as in an
-        # editor's soft wrap; the leading spaces stay in the text, so copying keeps them.
-        hang = _indent(text) + 4
+        body, match = html.escape(text, quote=False), MARKER.search(text)
+        if kind and match and "  " in match.group(2):
+            cut = match.start(2) + match.group(2).index("  ")
+            body = f'{html.escape(text[:cut])}<span class="f">{html.escape(text[cut:])}</span>'
+        row = ' class="cm"' if text.lstrip().startswith("#") and not kind else ""
+        # A wrapped line goes on 4 columns right of its indentation (deep ones count as 20).
+        hang = min(_indent(text), 20) + 4
         style = f' style="padding-left:{hang}ch;text-indent:-{hang}ch"' if hang > 4 else ""
-        rows.append(f'<tr{kind}><td class="n">{number}</td>'
-                    f'<td class="c"{style}>{html.escape(text, quote=False)}</td></tr>')
-    return f'<td class="{side}"><table class="src">\n' + "\n".join(rows) + "\n</table></td>"
+        rows.append(f'<tr{row}><td class="n">{number}</td><td class="c"{style}>{body}</td></tr>')
+    return f'<table class="src{" " + kind if kind else ""}">\n' + "\n".join(rows) + "\n</table>"
+
+
+def _loops(loops: Tuple[Loop, ...], other: Tuple[Loop, ...]) -> str:
+    """The innermost loop a step runs inside: "inside 113 for batch in ...:"."""
+    if not loops:
+        return '<div class="inside">not inside a loop</div>' if other else ""
+    return (f'<div class="inside">inside <span class="n">{loops[-1].line}</span> '
+            f"<code>{html.escape(loops[-1].header)}</code></div>")
 
 
 def render_html(alignment: Alignment) -> str:
-    """The side-by-side view as one standalone HTML page.
+    """The side-by-side view as one standalone page: no script, no network, inline CSS.
 
-    No JavaScript, no web fonts, no network: the only CSS is inline, the only links
-    point inside the page. The output depends on the two files alone (no dates, no
-    absolute paths), so a committed copy can be checked by regenerating it.
-
-    Parameters
-    ----------
-    alignment : Alignment
-        From ``align``.
-
-    Returns
-    -------
-    str
-        The page; each code line is a row of a ``table.src`` inside the ``td.pure``
-        (left) or ``td.vectorized`` (right) cell, its number in ``td.n``.
+    It depends on the two files alone (no dates, no absolute paths), so a committed copy can
+    be checked by regenerating it. Each code line is a row of a ``table.src`` in the
+    ``td.pure`` (left) or ``td.vectorized`` (right) cell, its number in ``td.n``, its text in
+    ``td.c``; step k is ``tbody#step-k``, its first row the two markers.
     """
-    e = html.escape
-    model, left, right = alignment.model, alignment.left_name, alignment.right_name
+    e, a = html.escape, alignment
+
+    def row(left: str, right: str, kind: str = "code") -> str:
+        return (f'<tr class="{kind}"><td class="pure">{left}</td>'
+                f'<td class="vectorized">{right}</td></tr>')
+
+    def table(*body: str) -> List[str]:
+        return ['<table class="twins"><colgroup><col><col></colgroup><thead><tr>'
+                f'<th scope="col">{e(a.left_name)} <span>(plain Python, index form)</span></th>'
+                f'<th scope="col">{e(a.right_name)} <span>(NumPy, matrix form)</span></th>'
+                "</tr></thead>", *body, "</table>"]
+
+    def titled(b: Block, tbody: str = "<tbody>") -> str:
+        return (f'{tbody}<tr class="title"><th colspan="2"><h3>{e(b.title)}</h3></th></tr>'
+                + row(_src(b.left), _src(b.right)) + "</tbody>")
+
+    steps = []
+    for k, step in enumerate(a.steps, 1):
+        steps += [f'<tbody id="step-{k}" class="step">',
+                  row(_src(step.left[:1], "mk"), _src(step.right[:1], "mk"), "head")]
+        if step.left_loops or step.right_loops:
+            steps.append(row(_loops(step.left_loops, step.right_loops),
+                             _loops(step.right_loops, step.left_loops), "inside"))
+        steps += [row(_src(step.left[1:]), _src(step.right[1:])), "</tbody>"]
     out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f"<title>{e(model)}: the two twins side by side</title>",
+           f"<title>{e(a.model)}: the two twins side by side</title>",
            f"<style>{CSS}</style>", "</head>", "<body>", "<header>",
-           f"<h1>{e(model)}: the two twins side by side</h1>",
-           f'<p class="intro">Left: <code>{e(left)}</code>, plain Python with explicit loops. '
-           f'Right: <code>{e(right)}</code>, the same model in NumPy matrix form. Each numbered '
-           f"step starts on the same row in both columns. Line numbers are those of the source "
-           f"files; each block is shown without the indentation its lines share.</p>",
-           "<nav>" + " ".join(
-               [f'<a href="#class">The class</a>'] * bool(alignment.header)
-               + [f'<a href="#step-{k}">{e(step.title)}</a>' for k, step in enumerate(alignment.steps, 1)]
-               + ['<a href="#outside">Outside the steps</a>'] * bool(alignment.outside)) + "</nav>",
-           "</header>",
-           '<table class="twins">', '<colgroup><col><col></colgroup>',
-           f'<thead><tr><th scope="col">{e(left)} <span>(plain Python)</span></th>'
-           f'<th scope="col">{e(right)} <span>(NumPy)</span></th></tr></thead>']
-
-    def code_row(block: Block) -> str:
-        return ('<tr class="code">' + _html_lines(block.left, "pure")
-                + _html_lines(block.right, "vectorized") + "</tr>")
-
-    if alignment.header:
-        out += ['<tbody id="class">',
-                f'<tr class="title"><th colspan="2"><h2>{e(alignment.header.title)}</h2></th></tr>',
-                code_row(alignment.header), "</tbody>"]
-    for k, step in enumerate(alignment.steps, 1):
-        formula = f'<p class="formula">{e(step.formula)}</p>' if step.formula else ""
-        out += [f'<tbody id="step-{k}" class="step">',
-                f'<tr class="title"><th colspan="2"><h2>{e(step.title)}</h2>{formula}</th></tr>',
-                code_row(step), "</tbody>"]
-    if alignment.outside:
-        out += ['<tbody id="outside">',
-                '<tr class="section"><th colspan="2"><h2>Outside the steps</h2>'
-                "<p>The rest of both files, so that no line is left out: the module docstring "
-                "and imports, the set-up before Step 1, the end of <code>fit</code>, the other "
-                "methods, the input checks and helpers. Definitions with the same name stand "
-                "side by side.</p></th></tr>"]
-        for part, blocks in alignment.outside:
-            out.append(f'<tr class="subsection"><th colspan="2"><h3>{e(part)}</h3></th></tr>')
-            for block in blocks:
-                out += [f'<tr class="part"><th colspan="2"><h3>{e(block.title)}</h3></th></tr>',
-                        code_row(block)]
-        out.append("</tbody>")
-    out += ["</table>",
-            f"<footer>Generated from <code>{e(left)}</code> and <code>{e(right)}</code> by "
-            f"<code>{e(REFRESH_COMMAND)}</code>; do not edit by hand.</footer>",
+           f"<h1>{e(a.model)}: the two twins side by side</h1>",
+           f"<p>Left: <code>{e(a.left_name)}</code>, plain Python with explicit loops over "
+           f"samples i and features j. Right: <code>{e(a.right_name)}</code>, the same model in "
+           f"NumPy matrix form. First the mathematics of both, then gradient descent step by step "
+           f"(each step starts level in both columns, with its formula in each twin's notation), "
+           f"then everything else. Line numbers are those of the source files.</p>",
+           "<nav>" + " ".join(['<a href="#mathematics">The mathematics</a>'] * bool(a.docstrings)
+                              + [f'<a href="#step-{k}">{e(s.title)}</a>'
+                                 for k, s in enumerate(a.steps, 1)]
+                              + ['<a href="#everything-else">Everything else</a>'] * bool(a.rest))
+           + "</nav>", "</header>"]
+    if a.docstrings:
+        out += ['<h2 id="mathematics">The mathematics</h2>',
+                "<p>The module docstrings: the model, the cost, the gradient and the update, "
+                "in index form on the left and in matrix form on the right.</p>",
+                *table(row(_src(a.docstrings.left), _src(a.docstrings.right)))]
+    out += ['<h2 id="steps">Gradient descent, step by step</h2>',
+            "<p>Each step computes its formula; under it stands the loop it runs inside.</p>",
+            *table(*([titled(a.loop, '<tbody id="loop">')] if a.loop else []), *steps)]
+    if a.rest:
+        out += ['<details id="everything-else"><summary>Everything else</summary>',
+                "<p>The rest of both files, so that no line is left out: the imports and "
+                "helpers, the class and its parameters, the set-up of <code>fit</code>, the other "
+                "methods, the exact solvers, the input checks and the demo. Definitions with the "
+                "same name stand side by side.</p>", *table(*map(titled, a.rest)), "</details>"]
+    out += [f"<footer>Generated from <code>{e(a.left_name)}</code> and <code>{e(a.right_name)}"
+            f"</code> by <code>{e(REFRESH_COMMAND)}</code>; do not edit by hand.</footer>",
             "</body>", "</html>"]
     return "\n".join(out) + "\n"
 
 
 # ---------------------------------------------------------------------------------
 # The command
-
 
 def html_name(model: str) -> str:
     """The page's file name for ``model``: ``logistic`` gives ``logistic_regression.html``."""
@@ -738,31 +517,11 @@ def _prog() -> str:
     return f"python -m {package if package in ('pure', 'vectorized') else 'pure'} show"
 
 
-def _write(text: str) -> None:
-    """Print through a pipe whatever its encoding: characters it cannot encode become
-    '?', one character for one, so the columns stay aligned."""
-    stream = sys.stdout
-    encoding = getattr(stream, "encoding", None) or "utf-8"
-    stream.write(text.encode(encoding, "replace").decode(encoding))
-    stream.flush()
-
-
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    """Run ``python -m pure show ...``; return the exit status.
-
-    Parameters
-    ----------
-    argv : sequence of str, optional
-        The arguments after ``show``; by default ``sys.argv[2:]``.
-
-    Returns
-    -------
-    int
-        0 on success, 2 on a usage error or when the twins' step markers differ.
-    """
+    """Run ``python -m pure show ...`` with ``argv`` (default ``sys.argv[2:]``); return the
+    exit status: 0 on success, 2 on a usage error or when the twins' steps differ."""
     parser = argparse.ArgumentParser(
-        prog=_prog(),
-        description="Show a model's two twins side by side, aligned step by step.",
+        prog=_prog(), description="Show a model's two twins side by side, aligned step by step.",
         epilog=f"models: {', '.join(models()) or 'none found'}. Refresh the committed pages "
                f"with: {REFRESH_COMMAND}")
     parser.add_argument("what", nargs="*", metavar="MODEL | PURE_FILE VECTORIZED_FILE",
@@ -777,53 +536,44 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         args = parser.parse_args(list(sys.argv[2:] if argv is None else argv))
     except SystemExit as exit_:  # argparse exits on --help and usage errors; return instead
         return exit_.code if isinstance(exit_.code, int) else 2
-
-    if args.all == bool(args.what) or len(args.what) > 2:
-        parser.print_usage(sys.stderr)
-        print(f"{parser.prog}: give one model ({', '.join(models())}), two files, or --all",
-              file=sys.stderr)
-        return 2
-    if args.html and (args.html_dir or args.all):
-        print(f"{parser.prog}: --html writes one page; use --html-dir with --all", file=sys.stderr)
-        return 2
     width = args.width if args.width is not None else shutil.get_terminal_size().columns
-    if width < MIN_WIDTH:
-        print(f"{parser.prog}: the width must be at least {MIN_WIDTH} columns, got {width}",
-              file=sys.stderr)
+    problem = (f"give one model ({', '.join(models())}), two files, or --all"
+               if args.all == bool(args.what) or len(args.what) > 2 else
+               "--html writes one page; use --html-dir with --all"
+               if args.html and (args.html_dir or args.all) else
+               f"the width must be at least {MIN_WIDTH} columns, got {width}"
+               if width < MIN_WIDTH else "")
+    if problem:
+        parser.print_usage(sys.stderr)
+        print(f"{parser.prog}: {problem}", file=sys.stderr)
         return 2
-
     try:
-        if args.all:
-            pairs = [(name, *twin_paths(name)) for name in models()]
-        elif len(args.what) == 2:
-            pairs = [(Path(args.what[0]).stem.replace(SUFFIX[:-3], ""), Path(args.what[0]),
-                      Path(args.what[1]))]
-        else:
-            pairs = [(args.what[0].replace(".py", "").replace(SUFFIX[:-3], ""),
-                      *twin_paths(args.what[0]))]
+        pairs = ([(name, *twin_paths(name)) for name in models()] if args.all
+                 else [(model_name(args.what[0]), Path(args.what[0]), Path(args.what[1]))]
+                 if len(args.what) == 2
+                 else [(model_name(args.what[0]), *twin_paths(args.what[0]))])
         alignments = [(name, align(p, v)) for name, p, v in pairs]
     except ShowError as error:
         print(error, file=sys.stderr)
         return 2
-
     if args.html or args.html_dir:
         for name, alignment in alignments:
-            if args.html:
-                target = Path(args.html)
-            else:
-                Path(args.html_dir).mkdir(parents=True, exist_ok=True)
-                target = Path(args.html_dir) / html_name(name)
-            # newline="\n": the same bytes on every platform, so the committed pages compare equal
+            target = Path(args.html) if args.html else Path(args.html_dir) / html_name(name)
+            if args.html_dir:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            # newline="\n": the same bytes on every platform, so committed pages compare equal
             with open(target, "w", encoding="utf-8", newline="\n") as page:
                 page.write(render_html(alignment))
             print(f"wrote {target}")
         return 0
-    try:
-        _write("\n".join(render_text(alignment, width) for _, alignment in alignments))
+    text = "\n".join(render_text(alignment, width) for _, alignment in alignments)
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:  # through a pipe of any encoding: one '?' for a character it cannot encode
+        sys.stdout.write(text.encode(encoding, "replace").decode(encoding))
+        sys.stdout.flush()
     except BrokenPipeError:  # e.g. piped into `head`: stop quietly
         try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())  # so the exit-time flush does not complain
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
         except (OSError, ValueError, AttributeError):
             pass
         return 1
