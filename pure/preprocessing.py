@@ -41,6 +41,8 @@ data with the same mean and std.
 """
 
 import math
+import numbers
+from collections.abc import Mapping
 from typing import List, Sequence, Tuple
 
 Vector = List[float]
@@ -135,46 +137,87 @@ def _finite(values: Matrix, X: Matrix) -> Matrix:
     return values
 
 
-# Input checks, as in the model files (repeated so that this file stands alone).
+# ---- Input checks ---------------------------------------------------------------------------
+# As in the model files (repeated so that this file stands alone).
 
-def _check_X(X: Sequence[Sequence[float]]) -> Matrix:
-    """Copy X into a rectangular list of rows of finite floats, or raise ValueError."""
-    if isinstance(X, (str, bytes)) or not hasattr(X, "__iter__"):
-        raise ValueError(f"X must be 2-D, a list of rows (one row of feature values per sample); "
-                         f"got {type(X).__name__}.")
-    rows = list(X)
-    if len(rows) == 0:
+def _check_X(X: object) -> Matrix:
+    """X as a rectangular list of rows of finite floats, or ValueError saying what is wrong."""
+    X = X.to_numpy() if hasattr(X, "to_numpy") else X  # a pandas DataFrame: its values
+    _check_not_masked(X, "X", " (X.filled(value) or X[~X.mask.any(axis=1)])")
+    if hasattr(X, "ndim") and hasattr(X, "tolist"):  # a NumPy array or matrix
+        if X.ndim == 1:
+            raise ValueError("X must be 2-D, a list of rows or a 2-D array, but it is 1-D. "
+                             "For a single feature, put each value in its own row: "
+                             "[[x] for x in X] (or np.reshape(X, (-1, 1))).")
+        if X.ndim != 2:
+            raise ValueError(f"X must be 2-D, {_ROWS} (one row of feature values per sample); "
+                             f"got a {X.ndim}-D array.")
+        X = X.tolist()
+    rows = _check_sequence(X, "X", f"X must be 2-D, {_ROWS} (one row of feature values per "
+                           f"sample); got {type(X).__name__}.", "sequence of rows", _ROWS)
+    if not rows:
         raise ValueError("X is empty: it needs at least one row (sample).")
-    matrix = []
+    matrix: Matrix = []
     for i, row in enumerate(rows):
-        if isinstance(row, (str, bytes)) or not hasattr(row, "__iter__"):
+        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__"):
             raise ValueError(f"X must be 2-D, a list of rows, but X[{i}] is {row!r}, not a row. "
                              f"For a single feature, put each value in its own row: "
                              f"[[x] for x in X].")
-        values = [_check_number(value, f"X[{i}][{j}]") for j, value in enumerate(row)]
-        if i > 0 and len(values) != len(matrix[0]):
-            raise ValueError(f"X is ragged: row {i} has {len(values)} values, but row 0 has "
+        matrix.append([_check_number(value, f"X[{i}][{j}]") for j, value in enumerate(row)])
+        if len(matrix[i]) != len(matrix[0]):
+            raise ValueError(f"X is ragged: row {i} has {len(matrix[i])} values, but row 0 has "
                              f"{len(matrix[0])}. Every row needs one value per feature.")
-        matrix.append(values)
-    if len(matrix[0]) == 0:
+    if not matrix[0]:
         raise ValueError("X has no features: its rows are empty.")
     return matrix
 
 
+_ROWS = "a list of rows or a 2-D array"
+
+
+def _check_not_masked(data: object, name: str, how: str) -> None:
+    if type(data).__name__ == "MaskedArray":
+        raise ValueError(f"{name} is a masked array, whose masked entries would silently count "
+                         f"as numbers. Fill them or drop their rows first{how}, then pass a "
+                         f"plain array.")
+
+
+def _check_sequence(data: object, name: str, not_iterable: str, kind: str, instead: str) -> list:
+    """The entries of data, which must be an ordered container that can be read twice."""
+    if isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
+        raise ValueError(not_iterable)
+    if isinstance(data, (set, frozenset, Mapping)):
+        raise ValueError(f"{name} is a {type(data).__name__}, not a {kind}: a set has no order "
+                         f"and a dict gives its keys. Pass {instead} instead.")
+    if not hasattr(data, "__len__"):
+        raise ValueError(f"{name} is a {type(data).__name__}, which can be read only once. "
+                         f"Pass {instead} instead, e.g. list({name}).")
+    return list(data)  # type: ignore[call-overload]
+
+
+def _is_numpy_bool(value: object) -> bool:
+    return type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
+
+
 def _check_number(value: object, where: str) -> float:
-    # float(None) raises TypeError and float("1") succeeds; both are bad data here.
-    message = f"{where} is {value!r}, not a number; every entry of X must be a number."
-    if value is None or isinstance(value, (str, bytes)) or hasattr(value, "__iter__"):
-        raise ValueError(message)
+    """float(value) for a real number (a NumPy bool too), or ValueError saying what it is."""
+    if type(value).__name__ in ("NAType", "NaTType"):
+        raise ValueError(f"{where} is {value!r}, a missing value: drop or fill the missing "
+                         f"values first.")
+    if isinstance(value, (complex, numbers.Complex)) and not isinstance(value, numbers.Real):
+        raise ValueError(f"{where} is {value!r}, a complex number; X and y must hold real "
+                         f"numbers.")
+    if not (isinstance(value, numbers.Real) or _is_numpy_bool(value)):
+        raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y must be "
+                         f"a real number.")
     try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(message) from None
-    except OverflowError:  # an int beyond the largest float, such as 10**400
-        number = float("inf")
+        number = float(value)  # type: ignore[arg-type]
+    except OverflowError:
+        raise ValueError(f"{where} is an integer of {len(str(abs(value)))} digits, too large "
+                         f"for a float (the largest is about 1.8e308).") from None
     if not math.isfinite(number):
-        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: "
-                         f"drop or fill them first.")
+        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: drop "
+                         f"or fill them first.")
     return number
 
 

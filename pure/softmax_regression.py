@@ -58,6 +58,7 @@ sorted together). True and False count as 1 and 0, a whole float such as 2.0 as 
 import math
 import numbers
 import random
+from collections.abc import Mapping
 from typing import Iterator, List, Optional, Sequence, Tuple, Union
 
 Vector = List[float]
@@ -172,8 +173,8 @@ class SoftmaxRegression:
                      for i in batch]
                 p = [softmax(z_i) for z_i in z]
                 # Step 2: cost  J = -1/m sum_i log p_(i,y_i) + lambda/(2m) sum_k sum_j w_kj^2
-                cost = -sum(log_softmax(z_i)[y[i]] for z_i, i in zip(z, batch)) / m_b \
-                    + l2 / (2 * m) * sum(w_kj * w_kj for w_k in w for w_kj in w_k)
+                cost = (-sum(log_softmax(z_i)[y[i]] for z_i, i in zip(z, batch)) / m_b
+                        + l2 / (2 * m) * sum(w_kj * w_kj for w_k in w for w_kj in w_k))
                 # Step 3: gradient  dJ/dw_kj = 1/m sum_i (p_ik - [y_i = k]) x_ij + (lambda/m) w_kj
                 #                   dJ/db_k = 1/m sum_i (p_ik - [y_i = k]), the bias unpenalized
                 error = [[p_i[k] - (1.0 if k == y[i] else 0.0) for k in range(K)]
@@ -198,22 +199,26 @@ class SoftmaxRegression:
 
     def predict_proba(self, X: Sequence[Sequence[float]]) -> Matrix:
         """p_ik = softmax_k(z_i): one row per sample, one column per class of ``classes``."""
-        return [softmax(z_i) for z_i in self._logits(self._check_fitted_X(X, "predict_proba"))]
+        X = self._check_fitted_X(X, "predict_proba")
+        return [softmax(z_i) for z_i in self._logits(X, "probabilities are")]
 
     def predict(self, X: Sequence[Sequence[float]]) -> List[Label]:
         """Labels: for each row, the class with the highest probability (the first, on a tie)."""
+        X = self._check_fitted_X(X, "predict")
+        P = [softmax(z_i) for z_i in self._logits(X, "predictions are")]
         # max returns the first of equal maxima: ties go to the class sorted first
-        return [self.classes[max(range(len(p_i)), key=p_i.__getitem__)]
-                for p_i in self.predict_proba(X)]
+        return [self.classes[max(range(len(p_i)), key=p_i.__getitem__)] for p_i in P]
 
     def cost(self, X: Sequence[Sequence[float]], y: Sequence[Label]) -> float:
         """J = -1/m sum_i log p_(i,y_i) + lambda/(2m) sum_k sum_j w_kj^2 at the parameters now."""
         X = self._check_fitted_X(X, "cost")
         y = self._positions(_check_y(y, len(X)))
         l2 = _check_hyperparameters(self)[2]
-        log_likelihood = sum(log_softmax(z_i)[y_i] for z_i, y_i in zip(self._logits(X), y))
+        Z = self._logits(X, "cost is")
+        log_likelihood = sum(log_softmax(z_i)[y_i] for z_i, y_i in zip(Z, y))
         penalty = sum(w_kj * w_kj for w_k in self.weights for w_kj in w_k)
-        return -log_likelihood / len(X) + l2 / (2 * len(X)) * penalty
+        return _check_output([-log_likelihood / len(X) + l2 / (2 * len(X)) * penalty],
+                             "cost is", X)[0]
 
     def score(self, X: Sequence[Sequence[float]], y: Sequence[Label]) -> float:
         """Accuracy: the fraction of rows whose predicted label equals y_i."""
@@ -229,10 +234,12 @@ class SoftmaxRegression:
                 f"batch_size={self.batch_size!r}, seed={self.seed!r}, "
                 f"verbose={self.verbose!r}, record_params={self.record_params!r})")
 
-    def _logits(self, X: Matrix) -> Matrix:
-        """z_ik = sum_j w_kj x_ij + b_k for every row i of X."""
-        return [[sum(w_kj * x_ij for w_kj, x_ij in zip(w_k, x_i)) + b_k
-                 for w_k, b_k in zip(self.weights, self.bias)] for x_i in X]
+    def _logits(self, X: Matrix, what: str) -> Matrix:
+        """z_ik = sum_j w_kj x_ij + b_k for every row i of X, if they are all finite."""
+        Z = [[sum(w_kj * x_ij for w_kj, x_ij in zip(w_k, x_i)) + b_k
+              for w_k, b_k in zip(self.weights, self.bias)] for x_i in X]
+        _check_output([z_ik for z_i in Z for z_ik in z_i], what, X)
+        return Z
 
     def _positions(self, labels: List[Label]) -> List[int]:
         """The position in ``classes`` of each label; a label not seen in fit is a ValueError."""
@@ -265,11 +272,12 @@ class _History:
         self.params = None if start is None else [_copy_params(*start)]
 
     def update(self, cost: float, weights: Matrix, bias: Vector) -> None:
-        if not math.isfinite(cost):
+        if not all(math.isfinite(v) for v in [cost, *bias, *(w for w_k in weights for w in w_k)]):
             raise FloatingPointError(
-                f"gradient descent diverged: the cost is {cost} at iteration "
-                f"{len(self.costs) + 1} with learning_rate={self.learning_rate!r}. Try a "
-                f"smaller learning_rate or scale the features (see StandardScaler).")
+                f"gradient descent diverged at iteration {len(self.costs) + 1}: the cost or the "
+                f"parameters are no longer finite numbers, with learning_rate="
+                f"{self.learning_rate!r}. Try a smaller learning_rate or scale the features "
+                f"(see StandardScaler).")
         self.costs.append(cost)
         if self.params is not None:
             self.params.append(_copy_params(weights, bias))
@@ -290,17 +298,40 @@ def _copy_params(w: Matrix, b: Vector) -> Tuple[Matrix, Vector]:
     return [w_k[:] for w_k in w], b[:]
 
 
-# Input checks. They run once at the public boundary, so the loops above can trust
-# their data: a rectangular list of lists of finite floats, and labels of one type.
+def _check_output(values: Vector, what: str, X: Matrix) -> Vector:
+    """values, if all are finite; else ValueError: finite but huge X overflowed them."""
+    if not all(math.isfinite(v) for v in values):
+        largest = max(abs(x_ij) for x_i in X for x_ij in x_i)
+        raise ValueError(f"the {what} not finite: X holds values too large for these "
+                         f"parameters (the largest |x| is {largest:.3g}). Scale X the same way "
+                         f"as the training data.")
+    return values
 
-def _check_X(X: Sequence[Sequence[float]]) -> Matrix:
-    """Copy X into a rectangular list of rows of finite floats, or raise ValueError."""
-    if isinstance(X, (str, bytes)) or not hasattr(X, "__iter__"):
-        raise ValueError(f"X must be 2-D, a list of rows (one row of feature values per sample); "
-                         f"got {type(X).__name__}.")
-    matrix = []
-    for i, row in enumerate(X):
-        if isinstance(row, (str, bytes)) or not hasattr(row, "__iter__"):
+
+# ---- Input checks ---------------------------------------------------------------------------
+# They run once at the public boundary, so the loops above can trust their data: a
+# rectangular list of lists of finite floats, and labels all integers or all strings.
+
+def _check_X(X: object) -> Matrix:
+    """X as a rectangular list of rows of finite floats, or ValueError saying what is wrong."""
+    X = X.to_numpy() if hasattr(X, "to_numpy") else X  # a pandas DataFrame: its values
+    _check_not_masked(X, "X", " (X.filled(value) or X[~X.mask.any(axis=1)])")
+    if hasattr(X, "ndim") and hasattr(X, "tolist"):  # a NumPy array or matrix
+        if X.ndim == 1:
+            raise ValueError("X must be 2-D, a list of rows or a 2-D array, but it is 1-D. "
+                             "For a single feature, put each value in its own row: "
+                             "[[x] for x in X] (or np.reshape(X, (-1, 1))).")
+        if X.ndim != 2:
+            raise ValueError(f"X must be 2-D, {_ROWS} (one row of feature values per sample); "
+                             f"got a {X.ndim}-D array.")
+        X = X.tolist()
+    rows = _check_sequence(X, "X", f"X must be 2-D, {_ROWS} (one row of feature values per "
+                           f"sample); got {type(X).__name__}.", "sequence of rows", _ROWS)
+    if not rows:
+        raise ValueError("X is empty: it needs at least one row (sample).")
+    matrix: Matrix = []
+    for i, row in enumerate(rows):
+        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__"):
             raise ValueError(f"X must be 2-D, a list of rows, but X[{i}] is {row!r}, not a row. "
                              f"For a single feature, put each value in its own row: "
                              f"[[x] for x in X].")
@@ -308,23 +339,35 @@ def _check_X(X: Sequence[Sequence[float]]) -> Matrix:
         if len(matrix[i]) != len(matrix[0]):
             raise ValueError(f"X is ragged: row {i} has {len(matrix[i])} values, but row 0 has "
                              f"{len(matrix[0])}. Every row needs one value per feature.")
-    if not matrix:
-        raise ValueError("X is empty: it needs at least one row (sample).")
     if not matrix[0]:
         raise ValueError("X has no features: its rows are empty.")
     return matrix
 
 
-def _check_y(y: Sequence[Label], m: int) -> List[Label]:
-    """Copy y into a list of m class labels, all integers or all strings, or raise ValueError."""
-    if isinstance(y, (str, bytes)) or not hasattr(y, "__iter__"):
-        raise ValueError(f"y must be 1-D, a list with one label per sample; "
-                         f"got {type(y).__name__}.")
-    values = list(y)
+def _check_y(y: object, m: int) -> List[Label]:
+    """y as a list of m class labels, all integers or all strings; an (m, 1) column is
+    flattened on purpose."""
+    y = y.to_numpy() if hasattr(y, "to_numpy") else y  # a pandas Series: its values
+    _check_not_masked(y, "y", "")
+    shape = None
+    if hasattr(y, "ndim") and hasattr(y, "tolist"):  # a NumPy array
+        shape = f"a {y.ndim}-D array" if y.ndim != 2 else f"shape {tuple(y.shape)}"
+        y = y.tolist() if y.ndim in (1, 2) else y
+    must_be = "y must be 1-D, one target per sample (a list, a 1-D array or a pandas Series)"
+    if shape is not None and not isinstance(y, list):  # 0-D, 3-D, ...
+        raise ValueError(f"{must_be}, or an (m, 1) column; got {shape}.")
+    values = _check_sequence(y, "y", f"{must_be}; got {type(y).__name__}.", "sequence",
+                             "a list or a 1-D array")
+    rows = [v for v in values if isinstance(v, (list, tuple))]
+    if rows and (len(rows) < len(values) or any(len(row) != 1 for row in rows)):
+        width = ([len(row) for row in rows if len(row) != 1] or [1])[0]
+        shape = shape or f"rows of {width} values"
+        raise ValueError(f"{must_be}, or an (m, 1) column; got {shape}.")
+    values = [row[0] for row in rows] if rows else values
     if len(values) != m:
         raise ValueError(f"X and y have different lengths: X has {m} rows but y has "
                          f"{len(values)} values.")
-    labels = []
+    labels: List[Label] = []
     for i, value in enumerate(values):
         labels.append(_check_label(value, f"y[{i}]"))
         if type(labels[i]) is not type(labels[0]):
@@ -336,19 +379,27 @@ def _check_y(y: Sequence[Label], m: int) -> List[Label]:
 
 def _check_label(value: object, where: str) -> Label:
     """One class label as an int or a str: True/False count as 1/0, 2.0 as 2."""
-    if isinstance(value, (str, numbers.Integral)):  # bool is an Integral too: True is 1
-        return str(value) if isinstance(value, str) else int(value)
-    if isinstance(value, numbers.Real):
-        number = _check_number(value, where)
-        if not (number.is_integer() and abs(number) <= 2.0 ** 53):
-            raise ValueError(f"{where} is {value!r}, not a class label: a label must be an "
-                             f"integer or a string (a float only if it is a whole number, "
-                             f"such as 2.0).")
-        return int(number)
-    if value is not None and not isinstance(value, bytes) and hasattr(value, "__iter__"):
-        raise ValueError(f"y must be 1-D, one label per sample, but {where} is {value!r}.")
-    raise ValueError(f"{where} is {value!r}, not a class label; every label must be an "
-                     f"integer or a string.")
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError(f"{where} is {value!r}, a label with a NUL character (\"\\x00\"), "
+                             f"which NumPy would drop. Rename the class.")
+        return str(value)  # a plain str, also for NumPy's str_
+    if isinstance(value, (str, bytes)) or hasattr(value, "__iter__") or value is None:
+        raise ValueError(f"{where} is {value!r}, not a class label; every label must be an "
+                         f"integer or a string.")
+    number = _check_number(value, where)  # a real number: NaN, inf, complex are refused here
+    if isinstance(value, numbers.Integral) or _is_numpy_bool(value):
+        label = int(value)  # type: ignore[call-overload]
+    elif number.is_integer() and abs(number) <= 2.0 ** 53:
+        label = int(number)
+    else:
+        raise ValueError(f"{where} is {value!r}, not a class label: a label must be an "
+                         f"integer or a string (a float only if it is a whole number, "
+                         f"such as 2.0).")
+    if not -2 ** 63 <= label < 2 ** 63:  # NumPy keeps labels as int64
+        raise ValueError(f"{where} is {label!r}, too large a label for an int64; "
+                         f"relabel the classes with smaller integers or strings.")
+    return label
 
 
 def _classes_and_positions(labels: List[Label]) -> Tuple[List[Label], List[int]]:
@@ -361,20 +412,52 @@ def _classes_and_positions(labels: List[Label]) -> Tuple[List[Label], List[int]]
     return classes, [position[label] for label in labels]
 
 
+_ROWS = "a list of rows or a 2-D array"
+
+
+def _check_not_masked(data: object, name: str, how: str) -> None:
+    if type(data).__name__ == "MaskedArray":
+        raise ValueError(f"{name} is a masked array, whose masked entries would silently count "
+                         f"as numbers. Fill them or drop their rows first{how}, then pass a "
+                         f"plain array.")
+
+
+def _check_sequence(data: object, name: str, not_iterable: str, kind: str, instead: str) -> list:
+    """The entries of data, which must be an ordered container that can be read twice."""
+    if isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
+        raise ValueError(not_iterable)
+    if isinstance(data, (set, frozenset, Mapping)):
+        raise ValueError(f"{name} is a {type(data).__name__}, not a {kind}: a set has no order "
+                         f"and a dict gives its keys. Pass {instead} instead.")
+    if not hasattr(data, "__len__"):
+        raise ValueError(f"{name} is a {type(data).__name__}, which can be read only once. "
+                         f"Pass {instead} instead, e.g. list({name}).")
+    return list(data)  # type: ignore[call-overload]
+
+
+def _is_numpy_bool(value: object) -> bool:
+    return type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
+
+
 def _check_number(value: object, where: str) -> float:
-    # float(None) raises TypeError and float("1") succeeds; both are bad data here.
-    message = f"{where} is {value!r}, not a number; every entry of X must be a number."
-    if value is None or isinstance(value, (str, bytes)) or hasattr(value, "__iter__"):
-        raise ValueError(message)
+    """float(value) for a real number (a NumPy bool too), or ValueError saying what it is."""
+    if type(value).__name__ in ("NAType", "NaTType"):
+        raise ValueError(f"{where} is {value!r}, a missing value: drop or fill the missing "
+                         f"values first.")
+    if isinstance(value, (complex, numbers.Complex)) and not isinstance(value, numbers.Real):
+        raise ValueError(f"{where} is {value!r}, a complex number; X and y must hold real "
+                         f"numbers.")
+    if not (isinstance(value, numbers.Real) or _is_numpy_bool(value)):
+        raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y must be "
+                         f"a real number.")
     try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(message) from None
-    except OverflowError:  # an int beyond the largest float, such as 10**400
-        number = float("inf")
+        number = float(value)  # type: ignore[arg-type]
+    except OverflowError:
+        raise ValueError(f"{where} is an integer of {len(str(abs(value)))} digits, too large "
+                         f"for a float (the largest is about 1.8e308).") from None
     if not math.isfinite(number):
-        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: "
-                         f"drop or fill them first.")
+        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: drop "
+                         f"or fill them first.")
     return number
 
 
@@ -409,7 +492,7 @@ def _check_hyperparameters(model: SoftmaxRegression) -> tuple:
             try:
                 value = float(value)
             except OverflowError:  # an int beyond the float range keeps its sign: -10**400 is -inf
-                value = math.copysign(math.inf, value)
+                value = math.inf if value > 0 else -math.inf
         value = int(value) if kind == "integer" else value
         if not in_range(value):
             raise ValueError(f"{name} must be {what}, got {value!r}.")

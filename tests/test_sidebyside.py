@@ -237,12 +237,22 @@ def test_a_pipe_that_cannot_encode_a_character_gets_a_question_mark(tmp_path):
     assert "Linear regression (?) trained" in result.stdout
 
 
-@pytest.mark.skipif(not HAVE_NUMPY, reason="python -m vectorized imports NumPy")
-def test_python_m_vectorized_show_prints_the_same_view():
+def test_python_m_vectorized_show_prints_the_same_view_with_or_without_numpy(tmp_path):
+    blocker = tmp_path / "numpy"  # shadows NumPy for a real `python -m vectorized` run
+    blocker.mkdir()
+    (blocker / "__init__.py").write_text('raise ImportError("NumPy is blocked here")\n')
+    without = dict(os.environ, PYTHONPATH=str(tmp_path))
     a = run(["-m", "pure", "show", "logistic", "--width", "120"])
-    b = run(["-m", "vectorized", "show", "logistic", "--width", "120"])
+    b = run(["-m", "vectorized", "show", "logistic", "--width", "120"], env=without)
     assert a.returncode == b.returncode == 0, a.stderr + b.stderr
-    assert a.stdout == b.stdout
+    assert a.stdout == b.stdout and "Step 5:" in a.stdout
+    if HAVE_NUMPY:
+        c = run(["-m", "vectorized", "show", "logistic", "--width", "120"])
+        assert c.returncode == 0 and c.stdout == a.stdout, c.stderr
+    # Anything else of the NumPy twin still says how to get NumPy.
+    for args in (["-m", "vectorized", "linear"], ["-c", "import vectorized"]):
+        result = run(args, env=without)
+        assert result.returncode != 0 and "pip install numpy" in result.stderr, result.stderr
 
 
 # ---------------------------------------------------------------------------------

@@ -40,9 +40,11 @@ data with the same mean and std.
 [[-1.0, 0.0], [3.0, 2.0]]
 """
 
+import math
 import numbers
 import warnings
-from typing import Tuple
+from collections.abc import Mapping
+from typing import Optional, Tuple
 
 import numpy as np
 
@@ -132,78 +134,122 @@ def _finite(values: np.ndarray, X: np.ndarray) -> np.ndarray:
     return values
 
 
-# Input checks, as in the model files (repeated so that this file stands alone).
+# ---- Input checks ---------------------------------------------------------------------------
+# As in the model files (repeated so that this file stands alone).
 
 def _check_X(X: ArrayLike) -> np.ndarray:
-    """Return X as a 2-D float64 array of finite values, or raise ValueError."""
-    array = _as_float_array(X, "X")
-    if array.ndim >= 1 and array.shape[0] == 0:
-        raise ValueError("X is empty: it needs at least one row (sample).")
-    if array.ndim == 1:
-        raise ValueError("X must be 2-D (one row per sample, one column per feature), "
-                         "but it is 1-D. "
-                         "For a single feature, make it a column: np.reshape(X, (-1, 1)).")
-    if array.ndim != 2:
-        raise ValueError(f"X must be 2-D (one row per sample, one column per feature); "
-                         f"got {array.ndim}-D.")
-    if array.shape[1] == 0:
-        raise ValueError("X has no features: its rows are empty.")
-    _check_all_finite(array, "X")
+    """X as a 2-D float64 array of finite values (no copy if it is one), or ValueError."""
+    X = X.to_numpy() if hasattr(X, "to_numpy") else X  # a pandas DataFrame: its values
+    array = _fast_array(X)
+    if array is None or array.ndim != 2 or array.size == 0:
+        return np.array(_walk_X(X), dtype=np.float64)  # finds and names the problem
+    _check_finite(array, "X[{}][{}]")
     return array
 
 
-def _as_float_array(data: ArrayLike, name: str) -> np.ndarray:
-    # np.asarray turns None into NaN or an object array and keeps strings as text:
-    # both are bad data here, so anything that is not plainly numeric is explained below.
-    array = data
-    if not isinstance(data, np.ndarray):
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # NumPy < 1.24 warns on ragged lists
-                array = np.asarray(data)
-        except (ValueError, TypeError):  # NumPy >= 1.24 refuses ragged lists
-            _explain_non_numeric(data, name)
-    if array.dtype.kind not in "biuf":  # bool, signed int, unsigned int, float
-        _explain_non_numeric(data, name)
-    return array.astype(np.float64, copy=False)  # no copy when it is float64 already
+def _fast_array(data: ArrayLike) -> Optional[np.ndarray]:
+    """data as a float64 array when NumPy reads it as plain numbers, else None."""
+    if np.ma.isMaskedArray(data) or isinstance(data, (str, bytes)):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # NumPy < 1.24 warns on ragged lists
+            array = np.asarray(data)
+    except (ValueError, TypeError):  # NumPy >= 1.24 refuses ragged lists
+        return None
+    return array.astype(np.float64, copy=False) if array.dtype.kind in "biuf" else None
 
 
-def _explain_non_numeric(data: object, name: str) -> None:
-    """Find the first entry that is not a number (or the first ragged row) and say so."""
-    rows = data.tolist() if isinstance(data, np.ndarray) else data
-    if isinstance(rows, (str, bytes)) or not hasattr(rows, "__iter__"):
-        raise ValueError(f"{name} must be an array of numbers; "
-                         f"got {type(rows).__name__} {rows!r}.")
-    rows = list(rows)
-    width = None
-    for i, row in enumerate(rows):
-        entries = [(f"{name}[{i}]", row)]
-        if hasattr(row, "__iter__") and not isinstance(row, (str, bytes)):
-            entries = [(f"{name}[{i}][{j}]", value) for j, value in enumerate(row)]
-            if width is not None and len(entries) != width:
-                raise ValueError(f"{name} is ragged: row {i} has {len(entries)} values, "
-                                 f"but row 0 has {width}. Every row needs one value per feature.")
-            width = len(entries)
-        for where, value in entries:
-            if value is None or isinstance(value, str) or not isinstance(value, numbers.Real):
-                raise ValueError(f"{where} is {value!r}, not a number; "
-                                 f"every entry of X must be a number.")
-    raise ValueError(f"{name} must be an array of real numbers; "
-                     f"got dtype {np.asarray(data).dtype}.")
-
-
-def _check_all_finite(array: np.ndarray, name: str) -> None:
-    # One sum is a pass over the data without a temporary array; NaN and inf make it
-    # non-finite. Only then is the element-wise search (which allocates) done.
+def _check_finite(array: np.ndarray, where: str) -> None:
+    """Name the first NaN or infinite entry, in the order the pure twin's walk finds it."""
     with np.errstate(over="ignore", invalid="ignore"):
-        if np.isfinite(array.sum()):
+        if np.isfinite(array.sum()):  # one pass, no temporary array
             return
     bad = np.argwhere(~np.isfinite(array))
     if len(bad):  # otherwise the sum of large finite values overflowed: fine
-        where = "".join(f"[{k}]" for k in bad[0])
-        raise ValueError(f"{name}{where} is {array[tuple(bad[0])]}; NaN and infinite values "
-                         f"are not allowed: "
-                         f"drop or fill them first.")
+        raise ValueError(f"{where.format(*bad[0])} is {float(array[tuple(bad[0])])}; NaN and "
+                         f"infinite values are not allowed: drop or fill them first.")
+
+
+def _walk_X(X: object) -> list:
+    """The walk over the entries that the pure twin makes, for what the fast path refused."""
+    X = X.to_numpy() if hasattr(X, "to_numpy") else X  # a pandas DataFrame: its values
+    _check_not_masked(X, "X", " (X.filled(value) or X[~X.mask.any(axis=1)])")
+    if hasattr(X, "ndim") and hasattr(X, "tolist"):  # a NumPy array or matrix
+        if X.ndim == 1:
+            raise ValueError("X must be 2-D, a list of rows or a 2-D array, but it is 1-D. "
+                             "For a single feature, put each value in its own row: "
+                             "[[x] for x in X] (or np.reshape(X, (-1, 1))).")
+        if X.ndim != 2:
+            raise ValueError(f"X must be 2-D, {_ROWS} (one row of feature values per sample); "
+                             f"got a {X.ndim}-D array.")
+        X = X.tolist()
+    rows = _check_sequence(X, "X", f"X must be 2-D, {_ROWS} (one row of feature values per "
+                           f"sample); got {type(X).__name__}.", "sequence of rows", _ROWS)
+    if not rows:
+        raise ValueError("X is empty: it needs at least one row (sample).")
+    matrix: list = []
+    for i, row in enumerate(rows):
+        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__"):
+            raise ValueError(f"X must be 2-D, a list of rows, but X[{i}] is {row!r}, not a row. "
+                             f"For a single feature, put each value in its own row: "
+                             f"[[x] for x in X].")
+        matrix.append([_check_number(value, f"X[{i}][{j}]") for j, value in enumerate(row)])
+        if len(matrix[i]) != len(matrix[0]):
+            raise ValueError(f"X is ragged: row {i} has {len(matrix[i])} values, but row 0 has "
+                             f"{len(matrix[0])}. Every row needs one value per feature.")
+    if not matrix[0]:
+        raise ValueError("X has no features: its rows are empty.")
+    return matrix
+
+
+_ROWS = "a list of rows or a 2-D array"
+
+
+def _check_not_masked(data: object, name: str, how: str) -> None:
+    if type(data).__name__ == "MaskedArray":
+        raise ValueError(f"{name} is a masked array, whose masked entries would silently count "
+                         f"as numbers. Fill them or drop their rows first{how}, then pass a "
+                         f"plain array.")
+
+
+def _check_sequence(data: object, name: str, not_iterable: str, kind: str, instead: str) -> list:
+    """The entries of data, which must be an ordered container that can be read twice."""
+    if isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
+        raise ValueError(not_iterable)
+    if isinstance(data, (set, frozenset, Mapping)):
+        raise ValueError(f"{name} is a {type(data).__name__}, not a {kind}: a set has no order "
+                         f"and a dict gives its keys. Pass {instead} instead.")
+    if not hasattr(data, "__len__"):
+        raise ValueError(f"{name} is a {type(data).__name__}, which can be read only once. "
+                         f"Pass {instead} instead, e.g. list({name}).")
+    return list(data)  # type: ignore[call-overload]
+
+
+def _is_numpy_bool(value: object) -> bool:
+    return type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
+
+
+def _check_number(value: object, where: str) -> float:
+    """float(value) for a real number (a NumPy bool too), or ValueError saying what it is."""
+    if type(value).__name__ in ("NAType", "NaTType"):
+        raise ValueError(f"{where} is {value!r}, a missing value: drop or fill the missing "
+                         f"values first.")
+    if isinstance(value, (complex, numbers.Complex)) and not isinstance(value, numbers.Real):
+        raise ValueError(f"{where} is {value!r}, a complex number; X and y must hold real "
+                         f"numbers.")
+    if not (isinstance(value, numbers.Real) or _is_numpy_bool(value)):
+        raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y must be "
+                         f"a real number.")
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except OverflowError:
+        raise ValueError(f"{where} is an integer of {len(str(abs(value)))} digits, too large "
+                         f"for a float (the largest is about 1.8e308).") from None
+    if not math.isfinite(number):
+        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: drop "
+                         f"or fill them first.")
+    return number
 
 
 if __name__ == "__main__":

@@ -61,6 +61,7 @@ NumPy array (int64 or str), and ``predict`` returns an array of those labels.
 import math
 import numbers
 import random
+from collections.abc import Mapping
 import warnings
 from typing import Iterator, List, Optional, Tuple, Union
 
@@ -72,14 +73,16 @@ Label = Union[int, str]
 
 def softmax(Z: np.ndarray) -> np.ndarray:
     """P = E / sum(E, axis=1), E = e^(Z - M), M = max(Z, axis=1): softmax row by row."""
-    E = np.exp(Z - Z.max(axis=1, keepdims=True))  # every exponent <= 0, and a 1 in each row
+    with np.errstate(over="ignore"):  # Z - M below -1.8e308 is -inf, and e^-inf = 0: right
+        E = np.exp(Z - Z.max(axis=1, keepdims=True))  # every exponent <= 0, and a 1 in each row
     return E / E.sum(axis=1, keepdims=True)
 
 
 def log_softmax(Z: np.ndarray) -> np.ndarray:
     """Z - M - log sum(e^(Z - M), axis=1): log softmax(Z) row by row, finite for finite Z."""
     M = Z.max(axis=1, keepdims=True)
-    return Z - M - np.log(np.exp(Z - M).sum(axis=1, keepdims=True))  # the log of sums >= 1
+    with np.errstate(over="ignore"):  # Z - M below -1.8e308 is -inf: its log-probability
+        return Z - M - np.log(np.exp(Z - M).sum(axis=1, keepdims=True))  # the log of sums >= 1
 
 
 assert softmax(np.array([[0.0, 0.0]])).tolist() == [[0.5, 0.5]]
@@ -201,20 +204,24 @@ class SoftmaxRegression:
 
     def predict_proba(self, X: ArrayLike) -> np.ndarray:
         """P = softmax(X W^T + b): shape (m, K), one column per class of ``classes``."""
-        return softmax(self._logits(self._check_fitted_X(X, "predict_proba")))
+        X = self._check_fitted_X(X, "predict_proba")
+        return softmax(self._logits(X, "probabilities are"))
 
     def predict(self, X: ArrayLike) -> np.ndarray:
         """Labels: for each row, the class with the highest probability (the first, on a tie)."""
-        P = self.predict_proba(X)  # first: it checks that the model is fitted
-        return self.classes[np.argmax(P, axis=1)]
+        X = self._check_fitted_X(X, "predict")
+        P = softmax(self._logits(X, "predictions are"))
+        return self.classes[np.argmax(P, axis=1)]  # argmax: the first of equal maxima
 
     def cost(self, X: ArrayLike, y: ArrayLike) -> float:
         """J = -1/m sum(Y * log_softmax(X W^T + b)) + lambda/(2m) sum(W * W), parameters now."""
         X = self._check_fitted_X(X, "cost")
         Y = np.eye(len(self.classes))[self._positions(_check_y(y, X.shape[0]))]
         l2 = _check_hyperparameters(self)[2]
-        W, m = self.weights, X.shape[0]
-        return float(-np.sum(Y * log_softmax(self._logits(X))) / m + l2 / (2 * m) * np.sum(W * W))
+        Z, W, m = self._logits(X, "cost is"), self.weights, X.shape[0]
+        with np.errstate(over="ignore", invalid="ignore"):  # checked just below
+            cost = -np.sum(Y * log_softmax(Z)) / m + l2 / (2 * m) * np.sum(W * W)
+        return float(_check_output(np.array([cost]), "cost is", X)[0])
 
     def score(self, X: ArrayLike, y: ArrayLike) -> float:
         """Accuracy: the fraction of rows whose predicted label equals y_i."""
@@ -229,9 +236,11 @@ class SoftmaxRegression:
                 f"batch_size={self.batch_size!r}, seed={self.seed!r}, "
                 f"verbose={self.verbose!r}, record_params={self.record_params!r})")
 
-    def _logits(self, X: np.ndarray) -> np.ndarray:
-        """Z = X W^T + b."""
-        return X @ self.weights.T + self.bias
+    def _logits(self, X: np.ndarray, what: str) -> np.ndarray:
+        """Z = X W^T + b, if it is all finite."""
+        with np.errstate(over="ignore", invalid="ignore"):  # checked just below
+            Z = X @ self.weights.T + self.bias
+        return _check_output(Z, what, X)
 
     def _positions(self, labels: np.ndarray) -> np.ndarray:
         """The position in ``classes`` of each label; a label not seen in fit is a ValueError."""
@@ -270,11 +279,12 @@ class _History:
         self.params = None if start is None else [(start[0].copy(), start[1].copy())]
 
     def update(self, cost: float, weights: np.ndarray, bias: np.ndarray) -> None:
-        if not math.isfinite(cost):
+        if not (math.isfinite(cost) and np.isfinite(weights).all() and np.isfinite(bias).all()):
             raise FloatingPointError(
-                f"gradient descent diverged: the cost is {cost} at iteration "
-                f"{len(self.costs) + 1} with learning_rate={self.learning_rate!r}. Try a "
-                f"smaller learning_rate or scale the features (see StandardScaler).")
+                f"gradient descent diverged at iteration {len(self.costs) + 1}: the cost or the "
+                f"parameters are no longer finite numbers, with learning_rate="
+                f"{self.learning_rate!r}. Try a smaller learning_rate or scale the features "
+                f"(see StandardScaler).")
         self.costs.append(cost)
         if self.params is not None:
             self.params.append((weights.copy(), bias.copy()))
@@ -291,78 +301,43 @@ class _History:
             del model.param_history  # from an earlier fit: it would describe other parameters
 
 
-# Input checks. They run once at the public boundary, so the algebra above can trust
-# its data: a 2-D float64 array X (never copied when it already is one) and a 1-D
-# array of labels, int64 or str.
+def _check_output(values: np.ndarray, what: str, X: np.ndarray) -> np.ndarray:
+    """values, if all are finite; else ValueError: finite but huge X overflowed them."""
+    if not np.isfinite(values).all():
+        raise ValueError(f"the {what} not finite: X holds values too large for these "
+                         f"parameters (the largest |x| is {np.max(np.abs(X)):.3g}). Scale X the "
+                         f"same way as the training data.")
+    return values
+
+
+# ---- Input checks ---------------------------------------------------------------------------
+# They run once at the public boundary, so the algebra above can trust its data: a 2-D
+# float64 array X (never copied when it already is one) and a 1-D array of labels, int64 or str.
 
 def _check_X(X: ArrayLike) -> np.ndarray:
-    """Return X as a 2-D float64 array of finite values, or raise ValueError."""
-    array = _as_float_array(X, "X")
-    if array.ndim >= 1 and array.shape[0] == 0:
-        raise ValueError("X is empty: it needs at least one row (sample).")
-    if array.ndim == 1:
-        raise ValueError("X must be 2-D (one row per sample, one column per feature), "
-                         "but it is 1-D. "
-                         "For a single feature, make it a column: np.reshape(X, (-1, 1)).")
-    if array.ndim != 2:
-        raise ValueError(f"X must be 2-D (one row per sample, one column per feature); "
-                         f"got {array.ndim}-D.")
-    if array.shape[1] == 0:
-        raise ValueError("X has no features: its rows are empty.")
-    _check_all_finite(array, "X")
+    """X as a 2-D float64 array of finite values (no copy if it is one), or ValueError."""
+    X = X.to_numpy() if hasattr(X, "to_numpy") else X  # a pandas DataFrame: its values
+    array = _fast_array(X)
+    if array is None or array.ndim != 2 or array.size == 0:
+        return np.array(_walk_X(X), dtype=np.float64)  # finds and names the problem
+    _check_finite(array, "X[{}][{}]")
     return array
 
 
 def _check_y(y: ArrayLike, m: int) -> np.ndarray:
-    """Return y as a 1-D array of m class labels, int64 or str, or raise ValueError.
-
-    An (m, 1) column is flattened on purpose. True/False become 1/0 and whole floats
-    such as 2.0 the integer 2, as in the pure twin.
-    """
-    if isinstance(y, (str, bytes)) or not hasattr(y, "__iter__"):
-        raise ValueError(f"y must be 1-D, a list with one label per sample; "
-                         f"got {type(y).__name__}.")
-    array = y
-    if not isinstance(y, np.ndarray) or y.dtype.kind == "O":
-        values = y.tolist() if isinstance(y, np.ndarray) else y
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # NumPy < 1.24 warns on ragged lists
-                array = np.asarray(values)
-        except (ValueError, TypeError):  # NumPy >= 1.24 refuses ragged lists
-            _explain_bad_labels(values)
-        # np.asarray quietly turns [1, "a"] into the strings ["1", "a"]: compare with them.
-        if array.dtype.kind == "U" and not np.all(np.asarray(values, dtype=object) == array):
-            _explain_bad_labels(values)
-    if array.ndim == 2 and array.shape[1] == 1:
-        array = array[:, 0]
-    if array.ndim != 1:
-        raise ValueError(f"y must be 1-D (one label per sample) or an (m, 1) column; "
-                         f"got shape {array.shape}.")
-    if array.shape[0] != m:
-        raise ValueError(f"X and y have different lengths: X has {m} rows but y has "
-                         f"{array.shape[0]} values.")
-    kind = array.dtype.kind
-    if kind == "U":
-        return array
-    # uint64 against uint64: exact
-    if kind == "u" and len(array) and array.max() > np.uint64(np.iinfo(np.int64).max):
-        i = int(np.argmax(array))
-        raise ValueError(f"y[{i}] is {array[i].item()!r}, too large a label for an int64; "
-                         f"relabel the classes with smaller integers or strings.")
-    if kind in "biu":  # bool, signed and unsigned integers: True counts as 1
-        return array.astype(np.int64)
-    if kind == "f":
-        _check_all_finite(array, "y")
-        bad = np.flatnonzero((array != np.floor(array)) | (np.abs(array) > 2.0 ** 53))
-        if len(bad):
-            i = bad[0]
-            raise ValueError(f"y[{i}] is {array[i].item()!r}, not a class label: a label must be "
-                             f"an integer or a string (a float only if it is a whole number, "
-                             f"such as 2.0).")
-        return array.astype(np.int64)
-    # the originals: asarray may have changed them
-    _explain_bad_labels(y.tolist() if isinstance(y, np.ndarray) else y)
+    """y as a 1-D array of m class labels, int64 or str; an (m, 1) column is flattened on
+    purpose. An array of integers is taken as it is; anything else is walked label by label,
+    as in the pure twin, so that both twins accept and refuse the same labels."""
+    y = y.to_numpy() if hasattr(y, "to_numpy") else y  # a pandas Series: its values
+    if isinstance(y, np.ndarray) and not np.ma.isMaskedArray(y) and y.dtype.kind in "biu":
+        array = y[:, 0] if y.ndim == 2 and y.shape[1] == 1 else y
+        # uint64 against uint64: exact (a mixed comparison would round through float64)
+        small = array.dtype.kind != "u" or array.size == 0 \
+            or array.max() <= np.uint64(np.iinfo(np.int64).max)
+        if array.ndim == 1 and array.shape[0] == m and small:
+            return array.astype(np.int64)
+    labels = _walk_y(y, m)
+    return np.array(labels, dtype=np.int64 if isinstance(labels[0], int) else str)
 
 
 def _classes_and_one_hot(labels: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
@@ -374,95 +349,166 @@ def _classes_and_one_hot(labels: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     return classes, np.eye(len(classes))[positions.reshape(-1)]
 
 
-def _explain_bad_labels(values: object) -> None:
-    """Find the first entry that is not a label (or the first of another type) and say so."""
-    values = list(values)
-    first = None
+def _fast_array(data: ArrayLike) -> Optional[np.ndarray]:
+    """data as a float64 array when NumPy reads it as plain numbers, else None."""
+    if np.ma.isMaskedArray(data) or isinstance(data, (str, bytes)):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # NumPy < 1.24 warns on ragged lists
+            array = np.asarray(data)
+    except (ValueError, TypeError):  # NumPy >= 1.24 refuses ragged lists
+        return None
+    return array.astype(np.float64, copy=False) if array.dtype.kind in "biuf" else None
+
+
+def _check_finite(array: np.ndarray, where: str) -> None:
+    """Name the first NaN or infinite entry, in the order the pure twin's walk finds it."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        if np.isfinite(array.sum()):  # one pass, no temporary array
+            return
+    bad = np.argwhere(~np.isfinite(array))
+    if len(bad):  # otherwise the sum of large finite values overflowed: fine
+        raise ValueError(f"{where.format(*bad[0])} is {float(array[tuple(bad[0])])}; NaN and "
+                         f"infinite values are not allowed: drop or fill them first.")
+
+
+def _walk_X(X: object) -> list:
+    """The walk over the entries that the pure twin makes, for what the fast path refused."""
+    X = X.to_numpy() if hasattr(X, "to_numpy") else X  # a pandas DataFrame: its values
+    _check_not_masked(X, "X", " (X.filled(value) or X[~X.mask.any(axis=1)])")
+    if hasattr(X, "ndim") and hasattr(X, "tolist"):  # a NumPy array or matrix
+        if X.ndim == 1:
+            raise ValueError("X must be 2-D, a list of rows or a 2-D array, but it is 1-D. "
+                             "For a single feature, put each value in its own row: "
+                             "[[x] for x in X] (or np.reshape(X, (-1, 1))).")
+        if X.ndim != 2:
+            raise ValueError(f"X must be 2-D, {_ROWS} (one row of feature values per sample); "
+                             f"got a {X.ndim}-D array.")
+        X = X.tolist()
+    rows = _check_sequence(X, "X", f"X must be 2-D, {_ROWS} (one row of feature values per "
+                           f"sample); got {type(X).__name__}.", "sequence of rows", _ROWS)
+    if not rows:
+        raise ValueError("X is empty: it needs at least one row (sample).")
+    matrix: list = []
+    for i, row in enumerate(rows):
+        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__"):
+            raise ValueError(f"X must be 2-D, a list of rows, but X[{i}] is {row!r}, not a row. "
+                             f"For a single feature, put each value in its own row: "
+                             f"[[x] for x in X].")
+        matrix.append([_check_number(value, f"X[{i}][{j}]") for j, value in enumerate(row)])
+        if len(matrix[i]) != len(matrix[0]):
+            raise ValueError(f"X is ragged: row {i} has {len(matrix[i])} values, but row 0 has "
+                             f"{len(matrix[0])}. Every row needs one value per feature.")
+    if not matrix[0]:
+        raise ValueError("X has no features: its rows are empty.")
+    return matrix
+
+
+def _walk_y(y: object, m: int) -> List[Label]:
+    """The walk over y that the pure twin makes, for what the fast path did not take."""
+    y = y.to_numpy() if hasattr(y, "to_numpy") else y  # a pandas Series: its values
+    _check_not_masked(y, "y", "")
+    shape = None
+    if hasattr(y, "ndim") and hasattr(y, "tolist"):  # a NumPy array
+        shape = f"a {y.ndim}-D array" if y.ndim != 2 else f"shape {tuple(y.shape)}"
+        y = y.tolist() if y.ndim in (1, 2) else y
+    must_be = "y must be 1-D, one target per sample (a list, a 1-D array or a pandas Series)"
+    if shape is not None and not isinstance(y, list):  # 0-D, 3-D, ...
+        raise ValueError(f"{must_be}, or an (m, 1) column; got {shape}.")
+    values = _check_sequence(y, "y", f"{must_be}; got {type(y).__name__}.", "sequence",
+                             "a list or a 1-D array")
+    rows = [v for v in values if isinstance(v, (list, tuple))]
+    if rows and (len(rows) < len(values) or any(len(row) != 1 for row in rows)):
+        width = ([len(row) for row in rows if len(row) != 1] or [1])[0]
+        shape = shape or f"rows of {width} values"
+        raise ValueError(f"{must_be}, or an (m, 1) column; got {shape}.")
+    values = [row[0] for row in rows] if rows else values
+    if len(values) != m:
+        raise ValueError(f"X and y have different lengths: X has {m} rows but y has "
+                         f"{len(values)} values.")
+    labels: List[Label] = []
     for i, value in enumerate(values):
-        label = _check_label(value, f"y[{i}]")
-        if first is not None and type(label) is not type(first):
+        labels.append(_check_label(value, f"y[{i}]"))
+        if type(labels[i]) is not type(labels[0]):
             raise ValueError(f"y mixes integer and string labels, which cannot be sorted "
-                             f"together: y[0] is {values[0]!r} but y[{i}] is {value!r}. "
+                             f"together: y[0] is {values[0]!r} but y[{i}] is {values[i]!r}. "
                              f"Use one type for every label.")
-        if first is None:
-            first = label
-    raise ValueError("y must be a 1-D array of integer or string labels.")
+    return labels
 
 
 def _check_label(value: object, where: str) -> Label:
     """One class label as an int or a str: True/False count as 1/0, 2.0 as 2."""
     if isinstance(value, str):
-        return str(value)
-    if isinstance(value, numbers.Integral):  # bool is an Integral too: True is 1
-        return int(value)
-    if isinstance(value, numbers.Real):
-        number = float(value)
-        if not math.isfinite(number):
-            raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: "
-                             f"drop or fill them first.")
-        if not (number.is_integer() and abs(number) <= 2.0 ** 53):
-            raise ValueError(f"{where} is {value!r}, not a class label: a label must be an "
-                             f"integer or a string (a float only if it is a whole number, "
-                             f"such as 2.0).")
-        return int(number)
-    if value is not None and not isinstance(value, bytes) and hasattr(value, "__iter__"):
-        raise ValueError(f"y must be 1-D, one label per sample, but {where} is {value!r}.")
-    raise ValueError(f"{where} is {value!r}, not a class label; every label must be an "
-                     f"integer or a string.")
+        if "\x00" in value:
+            raise ValueError(f"{where} is {value!r}, a label with a NUL character (\"\\x00\"), "
+                             f"which NumPy would drop. Rename the class.")
+        return str(value)  # a plain str, also for NumPy's str_
+    if isinstance(value, (str, bytes)) or hasattr(value, "__iter__") or value is None:
+        raise ValueError(f"{where} is {value!r}, not a class label; every label must be an "
+                         f"integer or a string.")
+    number = _check_number(value, where)  # a real number: NaN, inf, complex are refused here
+    if isinstance(value, numbers.Integral) or _is_numpy_bool(value):
+        label = int(value)  # type: ignore[call-overload]
+    elif number.is_integer() and abs(number) <= 2.0 ** 53:
+        label = int(number)
+    else:
+        raise ValueError(f"{where} is {value!r}, not a class label: a label must be an "
+                         f"integer or a string (a float only if it is a whole number, "
+                         f"such as 2.0).")
+    if not -2 ** 63 <= label < 2 ** 63:  # NumPy keeps labels as int64
+        raise ValueError(f"{where} is {label!r}, too large a label for an int64; "
+                         f"relabel the classes with smaller integers or strings.")
+    return label
 
 
-def _as_float_array(data: ArrayLike, name: str) -> np.ndarray:
-    # np.asarray turns None into NaN or an object array and keeps strings as text:
-    # both are bad data here, so anything that is not plainly numeric is explained below.
-    array = data
-    if not isinstance(data, np.ndarray):
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # NumPy < 1.24 warns on ragged lists
-                array = np.asarray(data)
-        except (ValueError, TypeError):  # NumPy >= 1.24 refuses ragged lists
-            _explain_non_numeric(data, name)
-    if array.dtype.kind not in "biuf":  # bool, signed int, unsigned int, float
-        _explain_non_numeric(data, name)
-    return array.astype(np.float64, copy=False)  # no copy when it is float64 already
+_ROWS = "a list of rows or a 2-D array"
 
 
-def _explain_non_numeric(data: object, name: str) -> None:
-    """Find the first entry that is not a number (or the first ragged row) and say so."""
-    rows = data.tolist() if isinstance(data, np.ndarray) else data
-    if isinstance(rows, (str, bytes)) or not hasattr(rows, "__iter__"):
-        raise ValueError(f"{name} must be an array of numbers; "
-                         f"got {type(rows).__name__} {rows!r}.")
-    rows = list(rows)
-    width = None
-    for i, row in enumerate(rows):
-        entries = [(f"{name}[{i}]", row)]
-        if hasattr(row, "__iter__") and not isinstance(row, (str, bytes)):
-            entries = [(f"{name}[{i}][{j}]", value) for j, value in enumerate(row)]
-            if width is not None and len(entries) != width:
-                raise ValueError(f"{name} is ragged: row {i} has {len(entries)} values, "
-                                 f"but row 0 has {width}. Every row needs one value per feature.")
-            width = len(entries)
-        for where, value in entries:
-            if value is None or isinstance(value, str) or not isinstance(value, numbers.Real):
-                raise ValueError(f"{where} is {value!r}, not a number; "
-                                 f"every entry of X must be a number.")
-    raise ValueError(f"{name} must be an array of real numbers; "
-                     f"got dtype {np.asarray(data).dtype}.")
+def _check_not_masked(data: object, name: str, how: str) -> None:
+    if type(data).__name__ == "MaskedArray":
+        raise ValueError(f"{name} is a masked array, whose masked entries would silently count "
+                         f"as numbers. Fill them or drop their rows first{how}, then pass a "
+                         f"plain array.")
 
 
-def _check_all_finite(array: np.ndarray, name: str) -> None:
-    # One sum is a pass over the data without a temporary array; NaN and inf make it
-    # non-finite. Only then is the element-wise search (which allocates) done.
-    with np.errstate(over="ignore", invalid="ignore"):
-        if np.isfinite(array.sum()):
-            return
-    bad = np.argwhere(~np.isfinite(array))
-    if len(bad):  # otherwise the sum of large finite values overflowed: fine
-        where = "".join(f"[{k}]" for k in bad[0])
-        raise ValueError(f"{name}{where} is {array[tuple(bad[0])]}; NaN and infinite values "
-                         f"are not allowed: "
-                         f"drop or fill them first.")
+def _check_sequence(data: object, name: str, not_iterable: str, kind: str, instead: str) -> list:
+    """The entries of data, which must be an ordered container that can be read twice."""
+    if isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
+        raise ValueError(not_iterable)
+    if isinstance(data, (set, frozenset, Mapping)):
+        raise ValueError(f"{name} is a {type(data).__name__}, not a {kind}: a set has no order "
+                         f"and a dict gives its keys. Pass {instead} instead.")
+    if not hasattr(data, "__len__"):
+        raise ValueError(f"{name} is a {type(data).__name__}, which can be read only once. "
+                         f"Pass {instead} instead, e.g. list({name}).")
+    return list(data)  # type: ignore[call-overload]
+
+
+def _is_numpy_bool(value: object) -> bool:
+    return type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
+
+
+def _check_number(value: object, where: str) -> float:
+    """float(value) for a real number (a NumPy bool too), or ValueError saying what it is."""
+    if type(value).__name__ in ("NAType", "NaTType"):
+        raise ValueError(f"{where} is {value!r}, a missing value: drop or fill the missing "
+                         f"values first.")
+    if isinstance(value, (complex, numbers.Complex)) and not isinstance(value, numbers.Real):
+        raise ValueError(f"{where} is {value!r}, a complex number; X and y must hold real "
+                         f"numbers.")
+    if not (isinstance(value, numbers.Real) or _is_numpy_bool(value)):
+        raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y must be "
+                         f"a real number.")
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except OverflowError:
+        raise ValueError(f"{where} is an integer of {len(str(abs(value)))} digits, too large "
+                         f"for a float (the largest is about 1.8e308).") from None
+    if not math.isfinite(number):
+        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: drop "
+                         f"or fill them first.")
+    return number
 
 
 # The hyperparameters: (name, kind, may it be None, the range test, what it must be).
@@ -496,7 +542,7 @@ def _check_hyperparameters(model: SoftmaxRegression) -> tuple:
             try:
                 value = float(value)
             except OverflowError:  # an int beyond the float range keeps its sign: -10**400 is -inf
-                value = math.copysign(math.inf, value)
+                value = math.inf if value > 0 else -math.inf
         value = int(value) if kind == "integer" else value
         if not in_range(value):
             raise ValueError(f"{name} must be {what}, got {value!r}.")
