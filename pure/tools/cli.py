@@ -106,7 +106,7 @@ def run_check(argv: List[str], backend: str) -> int:
 # Subcommands run by their own module, before the parser below sees the arguments:
 # name -> (one line of help, function(arguments after the name, backend) -> exit status).
 SUBCOMMANDS = {
-    "show": ("the twins side by side, aligned step by step (python -m pure show --help)",
+    "show": ("the twins side by side, aligned step by step (sidebyside.py)",
              run_show),
     "check": ("your own implementation against these models (python -m pure check --help)",
               run_check),
@@ -421,7 +421,7 @@ class Progress:
     Any other text passes through unchanged.
     """
 
-    def __init__(self, stream: TextIO, every: int, total: int, at_most: bool,
+    def __init__(self, stream: TextIO, every: int, total: Optional[int], at_most: bool,
                  heartbeat: float = HEARTBEAT) -> None:
         self.stream, self.every, self.total, self.at_most = stream, every, total, at_most
         self.heartbeat = heartbeat
@@ -453,10 +453,14 @@ class Progress:
 
     def _print(self, t: int, line: str, now: float) -> None:
         elapsed = now - self.start
-        left = elapsed / t * max(self.total - t, 0)
-        estimate = f"{'at most ' if self.at_most else 'about '}{duration(left)} left" \
-            if t < self.total else "done"
-        self.stream.write(f"{line}  ({duration(elapsed)}, {estimate})\n")
+        if self.total is None:  # an exact solver: no count of steps to come
+            estimate = ""
+        elif t < self.total:
+            left = elapsed / t * (self.total - t)
+            estimate = f", {'at most' if self.at_most else 'about'} {duration(left)} left"
+        else:
+            estimate = ", done"
+        self.stream.write(f"{line}  ({duration(elapsed)}{estimate})\n")
         self.stream.flush()
         self.printed, self.printed_at = t, now
 
@@ -474,7 +478,7 @@ def updates_per_epoch(m: int, batch_size: Optional[int]) -> int:
     return 1 if not batch_size or batch_size >= m else -(-m // batch_size)
 
 
-def fit_with_progress(model: object, X: list, y: list, every: int, total: int,
+def fit_with_progress(model: object, X: list, y: list, every: int, total: Optional[int],
                       at_most: bool) -> None:
     """``model.fit(X, y)`` printing progress; with timing and heartbeats on a terminal."""
     if not stdout_is_terminal():  # piped: exactly the model's own lines, the same in both twins
@@ -608,10 +612,10 @@ def train(args: argparse.Namespace, models: object, prog: str) -> int:
     if "solver" in options and args.every is None:
         model.verbose = 1  # the exact solvers take one step or a handful: show them all
     print(f"model: {model!r}")
-    total = model.n_iters * batches if "solver" not in options else model.n_iters
+    total = model.n_iters * batches if "solver" not in options else None
     try:
         fit_with_progress(model, X_train, y_train, model.verbose, total,
-                          at_most=args.tol is not None or "solver" in options)
+                          at_most=args.tol is not None)
     except FloatingPointError as error:
         message = str(error).split(" Try ")[0]  # the model's hint names its Python arguments
         raise datasets.DataError(f"{message} Add --standardize, or give a smaller "
@@ -664,42 +668,54 @@ def train(args: argparse.Namespace, models: object, prog: str) -> int:
     return 0
 
 
+def run(argv: List[str], backend: str, prog: str) -> int:
+    """The command line of ``main``, which adds the endings for Ctrl-C and a closed pipe."""
+    if argv and argv[0] in SUBCOMMANDS:
+        return SUBCOMMANDS[argv[0]][1](argv[1:], backend)
+    if not argv:
+        demo(importlib.import_module(backend))
+        return 0
+    if argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        print(f"{prog}: error: {argv[0]}: name a model first: linear, logistic or softmax, "
+              f"as in: {prog} linear --data FILE. See: {prog} --help", file=sys.stderr)
+        return 2
+    parser = build_parser(backend)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit:  # --help (status 0) or a usage error (status 2, one line)
+        return exit.code if isinstance(exit.code, int) else 2
+    if args.model is None:
+        print(f"{prog}: error: name a model: linear, logistic or softmax (or nothing at "
+              f"all for the demo). See: {prog} --help", file=sys.stderr)
+        return 2
+    try:
+        return train(args, importlib.import_module(backend), prog)
+    except (ValueError, TypeError, ArithmeticError) as error:
+        # DataError is a ValueError; the models raise ValueError and TypeError. An
+        # ArithmeticError is data at the edge of floating point (an overflow, or a
+        # division by a spread that underflowed to 0): one line, too.
+        sys.stdout.flush()
+        text = " ".join(str(error).split())
+        if not isinstance(error, (ValueError, TypeError)):
+            text = (f"a number overflowed or underflowed ({type(error).__name__}: {text}): "
+                    f"the data is near the limits of floating point; rescale it (the "
+                    f"target in other units, say), or add --standardize for the features")
+        print(f"{prog}: error: {text}", file=sys.stderr)
+        return 2
+
+
 def main(argv: Optional[Sequence[str]] = None, backend: str = "pure") -> int:
     """Run the command line; return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     prog = f"python -m {backend}"
     try:
-        if argv and argv[0] in SUBCOMMANDS:
-            return SUBCOMMANDS[argv[0]][1](argv[1:], backend)
-        if not argv:
-            demo(importlib.import_module(backend))
-            return 0
-        if argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
-            print(f"{prog}: error: {argv[0]}: name a model first: linear, logistic or softmax, "
-                  f"as in: {prog} linear --data FILE. See: {prog} --help", file=sys.stderr)
-            return 2
-        parser = build_parser(backend)
-        try:
-            args = parser.parse_args(argv)
-        except SystemExit as exit:  # --help (status 0) or a usage error (status 2, one line)
-            return exit.code if isinstance(exit.code, int) else 2
-        if args.model is None:
-            print(f"{prog}: error: name a model: linear, logistic or softmax (or nothing at "
-                  f"all for the demo). See: {prog} --help", file=sys.stderr)
-            return 2
-        try:
-            return train(args, importlib.import_module(backend), prog)
-        except (ValueError, TypeError, ArithmeticError) as error:
-            # DataError is a ValueError; the models raise ValueError and TypeError. An
-            # ArithmeticError is data at the edge of floating point (an overflow, or a
-            # division by a spread that underflowed to 0): one line, too.
-            sys.stdout.flush()
-            text = " ".join(str(error).split())
-            if not isinstance(error, (ValueError, TypeError)):
-                text = (f"the numbers overflowed or underflowed ({type(error).__name__}: {text}); "
-                        f"try --standardize, or rescale the data")
-            print(f"{prog}: error: {text}", file=sys.stderr)
-            return 2
+        status = run(argv, backend, prog)
+        sys.stdout.flush()  # a reader gone away shows here, inside the try, not at exit
+        return status
+    except KeyboardInterrupt:  # Ctrl-C in a long run: one line, and no file half written
+        sys.stdout.flush()
+        print(f"{prog}: interrupted.", file=sys.stderr)
+        return 130  # the shell's status for a command ended by SIGINT
     except BrokenPipeError:  # the reader stopped early, as in: python -m pure ... | head
         # Point stdout at nothing, so the flush at exit does not fail a second time.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
