@@ -28,10 +28,12 @@ needs_pandas = pytest.mark.skipif(not HAVE_PANDAS, reason=(
     "pandas is not installed: python -m pip install pandas (or run: tox -e interop)"))
 needs_sklearn = pytest.mark.skipif(not HAVE_SKLEARN, reason=(
     "scikit-learn is not installed: python -m pip install scikit-learn (or run: tox -e interop)"))
-# Until both twins follow the input contract of the README (pandas objects through their
-# to_numpy()), these tests are expected to fail; each is unmarked as soon as it passes.
-needs_contract = pytest.mark.xfail(reason="needs the one input contract of both twins "
-                                          "(pandas DataFrames and Series via to_numpy())")
+# Until the logistic twins follow the input contract of the README (pandas objects through
+# their to_numpy(), each entry checked), these tests fail; strict, so that they are unmarked
+# as soon as they pass.
+needs_contract = pytest.mark.xfail(strict=True, reason=(
+    "needs the input contract in both logistic twins (pandas DataFrames via to_numpy(), "
+    "entries checked one by one)"))
 if HAVE_PANDAS:
     import pandas as pd
 if HAVE_SKLEARN:
@@ -140,7 +142,6 @@ def test_both_twins_train_on_nullable_columns(dtype):
                   learning_rate=0.02, n_iters=200))
 
 
-@needs_contract
 @needs_pandas
 @pytest.mark.parametrize("dtype", [object, "string"])
 def test_both_twins_train_softmax_on_string_labels(dtype):
@@ -154,7 +155,6 @@ def test_both_twins_train_softmax_on_string_labels(dtype):
         assert model.score(X, y) == pytest.approx(model.score(rows, list(y)), rel=1e-12)
 
 
-@needs_contract
 @needs_pandas
 def test_both_twins_scale_a_dataframe():
     frame = pd.read_csv(DATA / "breast_cancer.csv").drop(columns="benign")
@@ -430,7 +430,6 @@ def test_sparse_input_is_refused_saying_so():
             model.fit(X, [1.0, 2.0, 3.0])
 
 
-@needs_contract
 @needs_sklearn
 @needs_pandas
 def test_dataframe_column_names_are_kept_and_the_scaler_can_output_pandas():
