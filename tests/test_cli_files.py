@@ -433,8 +433,10 @@ def test_option_errors_are_one_line_before_the_data_is_read(capsys, folder, args
 def test_help_is_still_the_full_help_and_lists_every_command(capsys):
     status, out, err = run(capsys, "pure", "--help")
     assert status == 0 and err == ""
-    assert out.startswith("usage: python -m pure [-h] {linear,logistic,softmax,show,check} ...")
-    assert "show" in out.split("positional arguments")[1]
+    assert out.startswith(
+        "usage: python -m pure [-h] {linear,logistic,softmax,show,trace,check} ...")
+    commands = out.split("positional arguments")[1]
+    assert "show" in commands and "trace" in commands and "check" in commands
     for model, solver in (("logistic", "--solver newton"), ("linear", "--solver normal")):
         status, out, _ = run(capsys, "pure", model, "--help")
         assert status == 0 and solver in " ".join(out.split()), out

@@ -97,6 +97,12 @@ def run_show(argv: List[str], backend: str) -> int:
     return show_main(argv)
 
 
+def run_trace(argv: List[str], backend: str) -> int:
+    """``trace``: the first update of gradient descent worked by hand (trace.py)."""
+    from .trace import main as trace_main
+    return trace_main(argv, backend)
+
+
 def run_check(argv: List[str], backend: str) -> int:
     """``check``: a learner's own implementation against the models (check.py, stdlib only)."""
     from .check import main as check_main
@@ -108,13 +114,14 @@ def run_check(argv: List[str], backend: str) -> int:
 SUBCOMMANDS = {
     "show": ("the twins side by side, aligned step by step (sidebyside.py)",
              run_show),
+    "trace": ("the first update worked by hand (python -m pure trace linear)", run_trace),
     "check": ("your own implementation against these models (python -m pure check --help)",
               run_check),
 }  # type: Dict[str, Tuple[str, Callable[[List[str], str], int]]]
 
 # Every option that names a file the command writes: its dest -> its option. Each such
 # file is checked by check_outputs before the data is read and written by write_output.
-OUTPUTS = {"svg": "--svg"}
+OUTPUTS = {"svg": "--svg", "plot_fit": "--plot-fit", "plot_path": "--plot-path"}
 
 HEARTBEAT = 3.0  # seconds: on a terminal, a long run prints a progress line at least this often
 
@@ -207,7 +214,16 @@ def add_model_options(sub: argparse.ArgumentParser, name: str) -> None:
     output.add_argument("--every", type=non_negative, metavar="K",
                         help="print the cost every K updates (default: about ten lines; "
                              "0 prints none)")
-    output.add_argument("--svg", metavar="FILE", help="write the cost curve as an SVG picture")
+    output.add_argument("--svg", metavar="FILE", help="write the cost curve as an SVG picture "
+                        "(with --learning-rates: the cost curves of every rate)")
+    # The pictures of plot.py (issue 13)
+    output.add_argument("--plot-fit", metavar="FILE", help="write the fit over the data as an "
+                        "SVG picture (in the file's units, also with --standardize)")
+    output.add_argument("--plot-path", metavar="FILE", help="write the path of the parameters "
+                        "over contour lines of the cost J as an SVG picture")
+    training.add_argument("--learning-rates", type=plot.rate_list, metavar="A,B,...",
+                          help="train one model per learning rate and compare their costs "
+                               "(the chart with --svg)")
 
 
 # Option values: each type= function turns the text into a value or raises
@@ -301,6 +317,13 @@ def check_options(args: argparse.Namespace) -> None:
     for name in args.drop:
         if name == args.target:
             raise datasets.DataError(f"--drop {name}: {name!r} is the --target.")
+    if getattr(args, "learning_rates", None):  # the pictures of plot.py
+        if solver != "gd" or args.learning_rate is not None:
+            raise datasets.DataError("--learning-rates compares gradient descent runs; leave "
+                                     "out --solver and --learning-rate.")
+        if args.plot_fit or args.plot_path:
+            raise datasets.DataError("--learning-rates trains one model per rate; --plot-fit "
+                                     "and --plot-path draw one model: leave them out.")
 
 
 # Output files: never an input, never half written
@@ -588,6 +611,7 @@ def train(args: argparse.Namespace, models: object, prog: str) -> int:
     if test_rows:
         print(f"hold-out split (seed {args.seed}): {len(train_rows)} rows to train on, "
               f"{len(test_rows)} to test on")
+    X_file = X_train  # in the file's units, for --plot-fit
     if args.standardize:
         scaler = models.StandardScaler().fit(X_train)
         X_train = scaler.transform(X_train)
@@ -603,6 +627,10 @@ def train(args: argparse.Namespace, models: object, prog: str) -> int:
         options["n_iters"] = args.n_iters
     if getattr(args, "solver", "gd") != "gd":  # only shown when chosen, as softmax has none
         options["solver"] = args.solver
+    if args.learning_rates:
+        return compare_learning_rates(args, Model, options, X_train, y_train, title)
+    if args.plot_path:
+        options["record_params"] = True  # the path is drawn from the recorded parameters
     model = Model(**options)
     batches = updates_per_epoch(len(train_rows), args.batch_size)
     if args.every is not None:
@@ -661,10 +689,51 @@ def train(args: argparse.Namespace, models: object, prog: str) -> int:
                                      f"({error}); no file was written.") from None
         write_output(args.svg, picture)
         print(f"cost curve written to {args.svg}")
+    source = Path(args.data).name
+    if args.plot_fit:
+        draw("--plot-fit", args.plot_fit, "the fit", lambda: plot.fit_chart(
+            args.model, model, X_file, y_train, names, str(data.target), source,
+            scaler if args.standardize else None))
+    if args.plot_path:
+        draw("--plot-path", args.plot_path, "the descent path", lambda: plot.path_chart(
+            args.model, model, X_train, y_train, names, source, args.standardize))
     print()
     print(f"cost per update ({len(history)} updates):")
     for row in plot.text_chart(history):
         print(row)
+    return 0
+
+
+def draw(option: str, name: str, what: str, picture: Callable[[], str]) -> None:
+    """Draw a picture of plot.py whole, then write it with write_output."""
+    try:
+        text = picture()
+    except (ArithmeticError, ValueError) as error:
+        raise datasets.DataError(f"cannot draw {what} for {option} {name} ({error}); no file "
+                                 f"was written.") from None
+    write_output(name, text)
+    print(f"{what} written to {name}")
+
+
+def compare_learning_rates(args: argparse.Namespace, Model: Callable[..., object],
+                           options: dict, X: list, y: list, title: str) -> int:
+    """--learning-rates: one model per rate, the final cost of each, the chart with --svg."""
+    print(f"learning rates compared: one {Model.__name__} per rate, from zero, "
+          f"{Model(**options).n_iters} epochs each")
+    runs = plot.learning_rate_runs(Model, options, X, y, args.learning_rates)
+    width = max(len(fmt(rate)) for rate in args.learning_rates)
+    for rate, costs, stop, final in runs:
+        print(f"learning rate {fmt(rate).rjust(width)}: " + (
+            f"final cost {fmt(final)} after {len(costs)} updates" if stop is None
+            else f"diverged at update {stop} (the cost became too large for a float)"))
+    if all(stop is not None for _, _, stop, _ in runs):
+        raise datasets.DataError("every learning rate diverged: give smaller ones, or add "
+                                 "--standardize.")
+    if args.svg:
+        scaled = " (standardized)" if args.standardize else ""
+        draw("--svg", args.svg, "the cost curves", lambda: plot.rates_chart(
+            [run[:3] for run in runs], f"{title} on {Path(args.data).name}{scaled}: "
+                                       f"learning rates compared"))
     return 0
 
 
