@@ -62,41 +62,35 @@ class LinearRegression:
     n_iters : int, default 1000
         Number of epochs (passes over the data); without batches, one update each.
     l2 : float, default 0.0
-        L2 penalty lambda: the cost gains lambda/(2m) sum_j w_j^2; the same minimizer as
+        L2 penalty lambda: the cost gains lambda/(2m) sum_j w_j^2; the minimizer is that of
         ``sklearn.linear_model.Ridge(alpha=lambda)`` (an unpenalized intercept).
     tol : float or None, default None
-        Stop after the update at which |J_t - J_(t-1)| < tol; with mini-batches, after
-        the epoch whose mean batch cost is within tol of the previous epoch's.
+        Stop once |J_t - J_(t-1)| < tol (with mini-batches: the epochs' mean costs).
     batch_size : int or None, default None
-        None: full batch. B: every epoch shuffles the samples with ``random.Random(seed)``
-        and makes ceil(m/B) updates on consecutive batches; B=1 is plain SGD.
+        None: full batch. B: each epoch shuffles the samples with ``random.Random(seed)``
+        and updates once per batch of B; B=1 is plain SGD.
     seed : int, default 0
         Seed of the shuffle; the same seed gives the same result on every run.
     verbose : int, default 0
         If k > 0, print ``iteration t: cost J`` every k updates and at the last.
     solver : {"gd", "normal", "qr"}, default "gd"
-        "gd": gradient descent as above. "normal" and "qr": the exact minimizer, by the
-        normal equation or by Householder QR (see their section below); learning_rate,
-        n_iters, tol and seed are then not used (but still checked), and ``cost_history``
-        holds the single final cost. "normal" squares the condition number and refuses
-        (ValueError) where fewer than about 6 digits would survive; "qr" does not square
-        it. A singular problem (a constant or duplicate column, fewer samples than
-        parameters) raises ValueError that names the cause: use l2 > 0.
+        "gd": gradient descent. "normal" or "qr": the exact minimizer in one step (see
+        their section below; learning_rate, n_iters, tol and seed are checked but not
+        used). "normal" refuses (ValueError) where fewer than about 6 digits would
+        survive; "qr" does not square the condition number. A singular problem raises
+        ValueError naming its cause (use l2 > 0).
     record_params : bool, default False
         If True, ``fit`` also sets ``param_history``.
 
     Attributes (set by ``fit``)
     ---------------------------
-    weights : list of float
-        One weight w_j per feature.
-    bias : float
-        The intercept b.
+    weights : list of float; bias : float
+        One weight w_j per feature, and the intercept b.
     cost_history : list of float
-        Entry t is the cost J (with batches, the batch cost) at the parameters that
-        update t starts from; one entry per update made.
-    param_history : list of (list of float, float), only with record_params=True
-        Entry 0 is the start (zeros), entry t the (weights, bias) after update t:
-        one longer than ``cost_history``; [start, solution] for "normal" and "qr".
+        Entry t is the cost J (with batches, the batch cost) that update t starts from.
+    param_history : list of (weights, bias), only with record_params=True
+        Entry 0 is the start (zeros), entry t the parameters after update t; for an
+        exact solver [start, solution].
     """
 
     def __init__(self, learning_rate: float = 0.01, n_iters: int = 1000, *, l2: float = 0.0,

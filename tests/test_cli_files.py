@@ -188,6 +188,20 @@ def test_a_failure_while_writing_leaves_the_old_file_as_it_was(capsys, folder, m
     assert sorted(path.name for path in folder.iterdir()) == ["curve.svg", "d.csv", "sub"]
 
 
+def test_ctrl_c_is_one_line_and_leaves_no_file(capsys, folder, monkeypatch):
+    old = folder / "curve.svg"
+    old.write_text("an old picture", encoding="utf-8")
+
+    def interrupt(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "fit_with_progress", interrupt)
+    status, out, err = run(capsys, "pure", "linear", "--data", folder / "d.csv", "--svg", old)
+    assert status == 130 and err == "python -m TWIN: interrupted.\n"
+    assert old.read_text(encoding="utf-8") == "an old picture"
+    assert sorted(path.name for path in folder.iterdir()) == ["curve.svg", "d.csv", "sub"]
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_a_fifo_as_data_is_refused_without_opening_it(capsys, folder):
     fifo = folder / "pipe.csv"
@@ -419,8 +433,10 @@ def test_option_errors_are_one_line_before_the_data_is_read(capsys, folder, args
 def test_help_is_still_the_full_help_and_lists_every_command(capsys):
     status, out, err = run(capsys, "pure", "--help")
     assert status == 0 and err == ""
-    assert out.startswith("usage: python -m pure [-h] {linear,logistic,softmax,show,check} ...")
-    assert "show" in out.split("positional arguments")[1]
+    assert out.startswith(
+        "usage: python -m pure [-h] {linear,logistic,softmax,show,trace,check} ...")
+    commands = out.split("positional arguments")[1]
+    assert "show" in commands and "trace" in commands and "check" in commands
     for model, solver in (("logistic", "--solver newton"), ("linear", "--solver normal")):
         status, out, _ = run(capsys, "pure", model, "--help")
         assert status == 0 and solver in " ".join(out.split()), out
@@ -440,13 +456,67 @@ def test_the_readme_option_table_lists_every_option():
                     assert f"`{option}" in table, f"the README option table lacks {option}"
 
 
+@pytest.mark.parametrize("content", [
+    "x,y\n1,1e-300\n2,2e-300\n3,3e-300\n",  # R^2 of targets near the smallest floats
+    "x,y\n1,1e-162\n2,2e-162\n3,1e-162\n",  # costs near 1e-324 for the picture
+    "x,y\n1,1e300\n2,-1e300\n3,1e300\n",
+])
+def test_data_at_the_edge_of_floating_point_works_or_is_one_line(capsys, folder, content):
+    """No traceback and no half file: either a report and a whole picture, or one line."""
+    path = folder / "edge.csv"
+    path.write_text(content, encoding="utf-8")
+    for backend in BACKENDS:
+        status, out, err = run(capsys, backend, "linear", "--data", path, "--n-iters", "50",
+                               "--svg", folder / "edge.svg")
+        assert "Traceback" not in out + err
+        if status == 0:
+            assert err == "" and (folder / "edge.svg").read_text(encoding="utf-8").endswith(
+                "</svg>\n")
+        else:
+            assert status == 2 and err.count("\n") == 1, err
+            assert not (folder / "edge.svg").exists()
+        if (folder / "edge.svg").exists():
+            (folder / "edge.svg").unlink()
+        assert sorted(p.name for p in folder.iterdir()) == ["d.csv", "edge.csv", "sub"]
+
+
 def test_a_broken_pipe_ends_quietly(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    for args in ("", "--help", "linear --data stackloss --standardize"):
-        result = subprocess.run(f"{sys.executable} -m pure {args} | head -1", shell=True,
+    runs = [("pure", ""), ("pure", "--help"), ("pure", "linear --data stackloss --standardize")]
+    if HAVE_NUMPY:
+        runs.append(("vectorized", "logistic --data breast_cancer --standardize"))
+    for backend, args in runs:
+        result = subprocess.run(f"{sys.executable} -m {backend} {args} | head -1", shell=True,
                                 cwd=str(tmp_path), env=env, capture_output=True, text=True,
                                 timeout=120)
         assert result.stderr == "" and len(result.stdout.splitlines()) == 1, result.stderr
+    # A reader that never reads: every write fails, deterministically, with EPIPE.
+    process = subprocess.Popen([sys.executable, "-m", "pure"], cwd=str(tmp_path), env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # gone before the first line
+    assert process.wait(timeout=120) == 1
+    assert process.stderr.read() == b""
+    process.stderr.close()
+
+
+# 5. The small things
+
+def test_setup_cfg_describes_all_three_models_and_declares_only_markers_in_use():
+    import configparser
+    config = configparser.ConfigParser()
+    config.read(str(ROOT / "setup.cfg"))
+    assert "softmax" in config["metadata"]["description"].lower()
+    declared = [line.split(":")[0].strip() for line in
+                config["tool:pytest"].get("markers", "").splitlines() if line.strip()]
+    tests = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "tests").glob("*.py"))
+    for marker in declared:
+        assert f"mark.{marker}" in tests, f"the marker {marker!r} is declared but never used"
+
+
+def test_tox_ini_tells_course_staff_how_to_see_skipped_interpreters():
+    tox = (ROOT / "tox.ini").read_text(encoding="utf-8")
+    assert "skip_missing_interpreters = true" in tox
+    assert "SKIP" in tox and "tox --skip-missing-interpreters false" in tox
 
 
 # 4. Progress on a terminal
@@ -492,6 +562,14 @@ def test_a_slow_run_prints_a_line_every_few_seconds_even_with_every_0(capsys, mo
              if line.startswith("iteration ")]
     assert steps and all(b - a <= cli.HEARTBEAT for a, b in zip([0] + steps, steps))
     assert "at most" in out  # with --tol the run may stop early: the estimate is a bound
+
+
+def test_an_exact_solver_on_a_terminal_shows_the_time_but_no_estimate(capsys, monkeypatch):
+    monkeypatch.setattr(cli, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(cli, "clock", FakeClock(0.5))
+    status, out, _ = run(capsys, "pure", "linear", "--data", "stackloss", "--solver", "normal")
+    assert status == 0
+    assert re.search(r"^iteration 1: cost \S+  \(\d\.\d s\)$", out, re.M), out
 
 
 def test_durations_read_as_a_person_reads_them():

@@ -260,7 +260,8 @@ def test_each_readme_picture_is_what_its_command_draws_now(clone):
     pictures = re.findall(r"!\[[^\]]*\]\((docs/[\w.-]+\.svg)\)", README)
     assert pictures, "the README shows a cost curve"
     for picture in pictures:
-        quoted = [command for command, _, _, _ in commands() if f"--svg {picture}" in command]
+        quoted = [command for command, _, _, _ in commands()
+                  if re.search(rf"--(svg|plot-fit|plot-path) {re.escape(picture)}(\s|$)", command)]
         assert len(quoted) == 1, f"{picture}: the README quotes no single command that draws it"
         drawn = clone / picture
         if drawn.exists():

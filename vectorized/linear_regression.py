@@ -65,42 +65,35 @@ class LinearRegression:
     n_iters : int, default 1000
         Number of epochs (passes over the data); without batches, one update each.
     l2 : float, default 0.0
-        L2 penalty lambda: the cost gains lambda/(2m) w^T w; the same minimizer as
+        L2 penalty lambda: the cost gains lambda/(2m) w^T w; the minimizer is that of
         ``sklearn.linear_model.Ridge(alpha=lambda)`` (an unpenalized intercept).
     tol : float or None, default None
-        Stop after the update at which |J_t - J_(t-1)| < tol; with mini-batches, after
-        the epoch whose mean batch cost is within tol of the previous epoch's.
+        Stop once |J_t - J_(t-1)| < tol (with mini-batches: the epochs' mean costs).
     batch_size : int or None, default None
-        None: full batch. B: every epoch shuffles the samples with ``random.Random(seed)``
-        (as the pure twin does: the same batches) and makes ceil(m/B) updates on
-        consecutive batches; B=1 is plain SGD.
+        None: full batch. B: each epoch shuffles the samples with ``random.Random(seed)``
+        (as the pure twin does) and updates once per batch of B; B=1 is plain SGD.
     seed : int, default 0
         Seed of the shuffle; the same seed gives the same result on every run.
     verbose : int, default 0
         If k > 0, print ``iteration t: cost J`` every k updates and at the last.
     solver : {"gd", "normal", "qr"}, default "gd"
-        "gd": gradient descent as above. "normal" and "qr": the exact minimizer, by the
-        normal equation or by Householder QR (see their section below); learning_rate,
-        n_iters, tol and seed are then not used (but still checked), and ``cost_history``
-        holds the single final cost. "normal" squares the condition number and refuses
-        (ValueError) where fewer than about 6 digits would survive; "qr" does not square
-        it. A singular problem (a constant or duplicate column, fewer samples than
-        parameters) raises ValueError that names the cause: use l2 > 0.
+        "gd": gradient descent. "normal" or "qr": the exact minimizer in one step (see
+        their section below; learning_rate, n_iters, tol and seed are checked but not
+        used). "normal" refuses (ValueError) where fewer than about 6 digits would
+        survive; "qr" does not square the condition number. A singular problem raises
+        ValueError naming its cause (use l2 > 0).
     record_params : bool, default False
         If True, ``fit`` also sets ``param_history``.
 
     Attributes (set by ``fit``)
     ---------------------------
-    weights : ndarray of shape (n,), float64
-        One weight w_j per feature.
-    bias : float
-        The intercept b.
+    weights : ndarray of shape (n,); bias : float
+        One weight w_j per feature, and the intercept b.
     cost_history : list of float
-        Entry t is the cost J (with batches, the batch cost) at the parameters that
-        update t starts from; one entry per update made.
-    param_history : list of (ndarray of shape (n,), float), only with record_params=True
-        Entry 0 is the start (zeros), entry t the (weights, bias) after update t:
-        one longer than ``cost_history``; [start, solution] for "normal" and "qr".
+        Entry t is the cost J (with batches, the batch cost) that update t starts from.
+    param_history : list of (weights, bias), only with record_params=True
+        Entry 0 is the start (zeros), entry t the parameters after update t; for an
+        exact solver [start, solution].
     """
 
     def __init__(self, learning_rate: float = 0.01, n_iters: int = 1000, *, l2: float = 0.0,
@@ -414,7 +407,6 @@ def _check_X(X: ArrayLike) -> np.ndarray:
     array = _fast_array(X)
     if array is None or array.ndim != 2 or array.size == 0:
         return np.array(_walk_X(X), dtype=np.float64)  # finds and names the problem
-    _check_finite(array, "X[{}][{}]")
     return array
 
 
@@ -427,12 +419,12 @@ def _check_y(y: ArrayLike, m: int) -> np.ndarray:
         array = array[:, 0]
     if array is None or array.ndim != 1 or array.shape[0] != m:
         return np.array(_walk_y(y, m), dtype=np.float64)  # finds and names the problem
-    _check_finite(array, "y[{}]")
     return array
 
 
 def _fast_array(data: ArrayLike) -> Optional[np.ndarray]:
-    """data as a float64 array when NumPy reads it as plain numbers, else None."""
+    """data as a float64 array when NumPy reads it as finite numbers, else None: then the
+    pure twin's walk below finds the first problem and names it in the same words."""
     if np.ma.isMaskedArray(data) or isinstance(data, (str, bytes)):
         return None
     try:
@@ -441,18 +433,10 @@ def _fast_array(data: ArrayLike) -> Optional[np.ndarray]:
             array = np.asarray(data)
     except (ValueError, TypeError):  # NumPy >= 1.24 refuses ragged lists
         return None
-    return array.astype(np.float64, copy=False) if array.dtype.kind in "biuf" else None
-
-
-def _check_finite(array: np.ndarray, where: str) -> None:
-    """Name the first NaN or infinite entry, in the order the pure twin's walk finds it."""
-    with np.errstate(over="ignore", invalid="ignore"):
-        if np.isfinite(array.sum()):  # one pass, no temporary array
-            return
-    bad = np.argwhere(~np.isfinite(array))
-    if len(bad):  # otherwise the sum of large finite values overflowed: fine
-        raise ValueError(f"{where.format(*bad[0])} is {float(array[tuple(bad[0])])}; NaN and "
-                         f"infinite values are not allowed: drop or fill them first.")
+    if array.dtype.kind not in "biuf":  # bool, signed int, unsigned int, float
+        return None
+    array = array.astype(np.float64, copy=False)  # no copy when it is float64 already
+    return array if np.isfinite(array).all() else None
 
 
 def _walk_X(X: object) -> list:

@@ -97,6 +97,12 @@ def run_show(argv: List[str], backend: str) -> int:
     return show_main(argv)
 
 
+def run_trace(argv: List[str], backend: str) -> int:
+    """``trace``: the first update of gradient descent worked by hand (trace.py)."""
+    from .trace import main as trace_main
+    return trace_main(argv, backend)
+
+
 def run_check(argv: List[str], backend: str) -> int:
     """``check``: a learner's own implementation against the models (check.py, stdlib only)."""
     from .check import main as check_main
@@ -106,15 +112,16 @@ def run_check(argv: List[str], backend: str) -> int:
 # Subcommands run by their own module, before the parser below sees the arguments:
 # name -> (one line of help, function(arguments after the name, backend) -> exit status).
 SUBCOMMANDS = {
-    "show": ("the twins side by side, aligned step by step (python -m pure show --help)",
+    "show": ("the twins side by side, aligned step by step (sidebyside.py)",
              run_show),
+    "trace": ("the first update worked by hand (python -m pure trace linear)", run_trace),
     "check": ("your own implementation against these models (python -m pure check --help)",
               run_check),
 }  # type: Dict[str, Tuple[str, Callable[[List[str], str], int]]]
 
 # Every option that names a file the command writes: its dest -> its option. Each such
 # file is checked by check_outputs before the data is read and written by write_output.
-OUTPUTS = {"svg": "--svg"}
+OUTPUTS = {"svg": "--svg", "plot_fit": "--plot-fit", "plot_path": "--plot-path"}
 
 HEARTBEAT = 3.0  # seconds: on a terminal, a long run prints a progress line at least this often
 
@@ -207,7 +214,16 @@ def add_model_options(sub: argparse.ArgumentParser, name: str) -> None:
     output.add_argument("--every", type=non_negative, metavar="K",
                         help="print the cost every K updates (default: about ten lines; "
                              "0 prints none)")
-    output.add_argument("--svg", metavar="FILE", help="write the cost curve as an SVG picture")
+    output.add_argument("--svg", metavar="FILE", help="write the cost curve as an SVG picture "
+                        "(with --learning-rates: the cost curves of every rate)")
+    # The pictures of plot.py (issue 13)
+    output.add_argument("--plot-fit", metavar="FILE", help="write the fit over the data as an "
+                        "SVG picture (in the file's units, also with --standardize)")
+    output.add_argument("--plot-path", metavar="FILE", help="write the path of the parameters "
+                        "over contour lines of the cost J as an SVG picture")
+    training.add_argument("--learning-rates", type=plot.rate_list, metavar="A,B,...",
+                          help="train one model per learning rate and compare their costs "
+                               "(the chart with --svg)")
 
 
 # Option values: each type= function turns the text into a value or raises
@@ -301,6 +317,13 @@ def check_options(args: argparse.Namespace) -> None:
     for name in args.drop:
         if name == args.target:
             raise datasets.DataError(f"--drop {name}: {name!r} is the --target.")
+    if getattr(args, "learning_rates", None):  # the pictures of plot.py
+        if solver != "gd" or args.learning_rate is not None:
+            raise datasets.DataError("--learning-rates compares gradient descent runs; leave "
+                                     "out --solver and --learning-rate.")
+        if args.plot_fit or args.plot_path:
+            raise datasets.DataError("--learning-rates trains one model per rate; --plot-fit "
+                                     "and --plot-path draw one model: leave them out.")
 
 
 # Output files: never an input, never half written
@@ -421,7 +444,7 @@ class Progress:
     Any other text passes through unchanged.
     """
 
-    def __init__(self, stream: TextIO, every: int, total: int, at_most: bool,
+    def __init__(self, stream: TextIO, every: int, total: Optional[int], at_most: bool,
                  heartbeat: float = HEARTBEAT) -> None:
         self.stream, self.every, self.total, self.at_most = stream, every, total, at_most
         self.heartbeat = heartbeat
@@ -453,10 +476,14 @@ class Progress:
 
     def _print(self, t: int, line: str, now: float) -> None:
         elapsed = now - self.start
-        left = elapsed / t * max(self.total - t, 0)
-        estimate = f"{'at most ' if self.at_most else 'about '}{duration(left)} left" \
-            if t < self.total else "done"
-        self.stream.write(f"{line}  ({duration(elapsed)}, {estimate})\n")
+        if self.total is None:  # an exact solver: no count of steps to come
+            estimate = ""
+        elif t < self.total:
+            left = elapsed / t * (self.total - t)
+            estimate = f", {'at most' if self.at_most else 'about'} {duration(left)} left"
+        else:
+            estimate = ", done"
+        self.stream.write(f"{line}  ({duration(elapsed)}{estimate})\n")
         self.stream.flush()
         self.printed, self.printed_at = t, now
 
@@ -474,7 +501,7 @@ def updates_per_epoch(m: int, batch_size: Optional[int]) -> int:
     return 1 if not batch_size or batch_size >= m else -(-m // batch_size)
 
 
-def fit_with_progress(model: object, X: list, y: list, every: int, total: int,
+def fit_with_progress(model: object, X: list, y: list, every: int, total: Optional[int],
                       at_most: bool) -> None:
     """``model.fit(X, y)`` printing progress; with timing and heartbeats on a terminal."""
     if not stdout_is_terminal():  # piped: exactly the model's own lines, the same in both twins
@@ -584,6 +611,7 @@ def train(args: argparse.Namespace, models: object, prog: str) -> int:
     if test_rows:
         print(f"hold-out split (seed {args.seed}): {len(train_rows)} rows to train on, "
               f"{len(test_rows)} to test on")
+    X_file = X_train  # in the file's units, for --plot-fit
     if args.standardize:
         scaler = models.StandardScaler().fit(X_train)
         X_train = scaler.transform(X_train)
@@ -599,6 +627,10 @@ def train(args: argparse.Namespace, models: object, prog: str) -> int:
         options["n_iters"] = args.n_iters
     if getattr(args, "solver", "gd") != "gd":  # only shown when chosen, as softmax has none
         options["solver"] = args.solver
+    if args.learning_rates:
+        return compare_learning_rates(args, Model, options, X_train, y_train, title)
+    if args.plot_path:
+        options["record_params"] = True  # the path is drawn from the recorded parameters
     model = Model(**options)
     batches = updates_per_epoch(len(train_rows), args.batch_size)
     if args.every is not None:
@@ -608,10 +640,10 @@ def train(args: argparse.Namespace, models: object, prog: str) -> int:
     if "solver" in options and args.every is None:
         model.verbose = 1  # the exact solvers take one step or a handful: show them all
     print(f"model: {model!r}")
-    total = model.n_iters * batches if "solver" not in options else model.n_iters
+    total = model.n_iters * batches if "solver" not in options else None
     try:
         fit_with_progress(model, X_train, y_train, model.verbose, total,
-                          at_most=args.tol is not None or "solver" in options)
+                          at_most=args.tol is not None)
     except FloatingPointError as error:
         message = str(error).split(" Try ")[0]  # the model's hint names its Python arguments
         raise datasets.DataError(f"{message} Add --standardize, or give a smaller "
@@ -657,6 +689,14 @@ def train(args: argparse.Namespace, models: object, prog: str) -> int:
                                      f"({error}); no file was written.") from None
         write_output(args.svg, picture)
         print(f"cost curve written to {args.svg}")
+    source = Path(args.data).name
+    if args.plot_fit:
+        draw("--plot-fit", args.plot_fit, "the fit", lambda: plot.fit_chart(
+            args.model, model, X_file, y_train, names, str(data.target), source,
+            scaler if args.standardize else None))
+    if args.plot_path:
+        draw("--plot-path", args.plot_path, "the descent path", lambda: plot.path_chart(
+            args.model, model, X_train, y_train, names, source, args.standardize))
     print()
     print(f"cost per update ({len(history)} updates):")
     for row in plot.text_chart(history):
@@ -664,42 +704,87 @@ def train(args: argparse.Namespace, models: object, prog: str) -> int:
     return 0
 
 
+def draw(option: str, name: str, what: str, picture: Callable[[], str]) -> None:
+    """Draw a picture of plot.py whole, then write it with write_output."""
+    try:
+        text = picture()
+    except (ArithmeticError, ValueError) as error:
+        raise datasets.DataError(f"cannot draw {what} for {option} {name} ({error}); no file "
+                                 f"was written.") from None
+    write_output(name, text)
+    print(f"{what} written to {name}")
+
+
+def compare_learning_rates(args: argparse.Namespace, Model: Callable[..., object],
+                           options: dict, X: list, y: list, title: str) -> int:
+    """--learning-rates: one model per rate, the final cost of each, the chart with --svg."""
+    print(f"learning rates compared: one {Model.__name__} per rate, from zero, "
+          f"{Model(**options).n_iters} epochs each")
+    runs = plot.learning_rate_runs(Model, options, X, y, args.learning_rates)
+    width = max(len(fmt(rate)) for rate in args.learning_rates)
+    for rate, costs, stop, final in runs:
+        print(f"learning rate {fmt(rate).rjust(width)}: " + (
+            f"final cost {fmt(final)} after {len(costs)} updates" if stop is None
+            else f"diverged at update {stop} (the cost became too large for a float)"))
+    if all(stop is not None for _, _, stop, _ in runs):
+        raise datasets.DataError("every learning rate diverged: give smaller ones, or add "
+                                 "--standardize.")
+    if args.svg:
+        scaled = " (standardized)" if args.standardize else ""
+        draw("--svg", args.svg, "the cost curves", lambda: plot.rates_chart(
+            [run[:3] for run in runs], f"{title} on {Path(args.data).name}{scaled}: "
+                                       f"learning rates compared"))
+    return 0
+
+
+def run(argv: List[str], backend: str, prog: str) -> int:
+    """The command line of ``main``, which adds the endings for Ctrl-C and a closed pipe."""
+    if argv and argv[0] in SUBCOMMANDS:
+        return SUBCOMMANDS[argv[0]][1](argv[1:], backend)
+    if not argv:
+        demo(importlib.import_module(backend))
+        return 0
+    if argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        print(f"{prog}: error: {argv[0]}: name a model first: linear, logistic or softmax, "
+              f"as in: {prog} linear --data FILE. See: {prog} --help", file=sys.stderr)
+        return 2
+    parser = build_parser(backend)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit:  # --help (status 0) or a usage error (status 2, one line)
+        return exit.code if isinstance(exit.code, int) else 2
+    if args.model is None:
+        print(f"{prog}: error: name a model: linear, logistic or softmax (or nothing at "
+              f"all for the demo). See: {prog} --help", file=sys.stderr)
+        return 2
+    try:
+        return train(args, importlib.import_module(backend), prog)
+    except (ValueError, TypeError, ArithmeticError) as error:
+        # DataError is a ValueError; the models raise ValueError and TypeError. An
+        # ArithmeticError is data at the edge of floating point (an overflow, or a
+        # division by a spread that underflowed to 0): one line, too.
+        sys.stdout.flush()
+        text = " ".join(str(error).split())
+        if not isinstance(error, (ValueError, TypeError)):
+            text = (f"a number overflowed or underflowed ({type(error).__name__}: {text}): "
+                    f"the data is near the limits of floating point; rescale it (the "
+                    f"target in other units, say), or add --standardize for the features")
+        print(f"{prog}: error: {text}", file=sys.stderr)
+        return 2
+
+
 def main(argv: Optional[Sequence[str]] = None, backend: str = "pure") -> int:
     """Run the command line; return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     prog = f"python -m {backend}"
     try:
-        if argv and argv[0] in SUBCOMMANDS:
-            return SUBCOMMANDS[argv[0]][1](argv[1:], backend)
-        if not argv:
-            demo(importlib.import_module(backend))
-            return 0
-        if argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
-            print(f"{prog}: error: {argv[0]}: name a model first: linear, logistic or softmax, "
-                  f"as in: {prog} linear --data FILE. See: {prog} --help", file=sys.stderr)
-            return 2
-        parser = build_parser(backend)
-        try:
-            args = parser.parse_args(argv)
-        except SystemExit as exit:  # --help (status 0) or a usage error (status 2, one line)
-            return exit.code if isinstance(exit.code, int) else 2
-        if args.model is None:
-            print(f"{prog}: error: name a model: linear, logistic or softmax (or nothing at "
-                  f"all for the demo). See: {prog} --help", file=sys.stderr)
-            return 2
-        try:
-            return train(args, importlib.import_module(backend), prog)
-        except (ValueError, TypeError, ArithmeticError) as error:
-            # DataError is a ValueError; the models raise ValueError and TypeError. An
-            # ArithmeticError is data at the edge of floating point (an overflow, or a
-            # division by a spread that underflowed to 0): one line, too.
-            sys.stdout.flush()
-            text = " ".join(str(error).split())
-            if not isinstance(error, (ValueError, TypeError)):
-                text = (f"the numbers overflowed or underflowed ({type(error).__name__}: {text}); "
-                        f"try --standardize, or rescale the data")
-            print(f"{prog}: error: {text}", file=sys.stderr)
-            return 2
+        status = run(argv, backend, prog)
+        sys.stdout.flush()  # a reader gone away shows here, inside the try, not at exit
+        return status
+    except KeyboardInterrupt:  # Ctrl-C in a long run: one line, and no file half written
+        sys.stdout.flush()
+        print(f"{prog}: interrupted.", file=sys.stderr)
+        return 130  # the shell's status for a command ended by SIGINT
     except BrokenPipeError:  # the reader stopped early, as in: python -m pure ... | head
         # Point stdout at nothing, so the flush at exit does not fail a second time.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

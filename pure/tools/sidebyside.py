@@ -33,6 +33,8 @@ import tokenize
 from pathlib import Path
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
+from . import plot
+
 # Both packages sit side by side, in a clone and after ``pip install .``.
 PURE_DIR = Path(__file__).resolve().parent.parent
 VECTORIZED_DIR = PURE_DIR.parent / "vectorized"
@@ -497,6 +499,7 @@ def render_html(alignment: Alignment) -> str:
                 "helpers, the class and its parameters, the set-up of <code>fit</code>, the other "
                 "methods, the exact solvers, the input checks and the demo. Definitions with the "
                 "same name stand side by side.</p>", *table(*map(titled, a.rest)), "</details>"]
+    out += plot.lesson_html(Path(a.left_name).stem.replace("_regression", ""))  # issue 13
     out += [f"<footer>Generated from <code>{e(a.left_name)}</code> and <code>{e(a.right_name)}"
             f"</code> by <code>{e(REFRESH_COMMAND)}</code>; do not edit by hand.</footer>",
             "</body>", "</html>"]
