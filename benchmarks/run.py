@@ -257,6 +257,199 @@ def run(config):
 
 
 # ---------------------------------------------------------------------------------
+# Issue 11's speed targets, the buffered update, and issue 12's Newton row: printed
+# after the table, each timed in its own repeats.
+
+EXTRA_FULL = {"vectorized": (200_000, 50, 50), "pure": [(2000, 10, 10), (2000, 50, 5)],
+              "buffered": [(2000, 50, 500), (200_000, 50, 50), (400_000, 50, 25),
+                           (200_000, 100, 25)],
+              "newton": (200_000, 50), "classes": 3}
+EXTRA_QUICK = {"vectorized": (500, 5, 5), "pure": [(30, 10, 2), (30, 50, 2)],
+               "buffered": [(500, 5, 5), (1000, 5, 5)], "newton": (500, 5), "classes": 3}
+# Upper bounds on the lesson's time per update over its floor (issue 11).
+SPEED_TARGETS = {("linear", "vectorized"): 1.2, ("logistic", "vectorized"): 1.6,
+                 ("linear", "pure", 10): 1.5, ("logistic", "pure", 10): 1.5,
+                 ("linear", "pure", 50): 1.3, ("logistic", "pure", 50): 1.3}
+
+
+def fused_pure_update(X, y, w, b, learning_rate, logistic):
+    """One update as a tight fused explicit loop: every step of the lesson in one pass over
+    the samples, with the interpreter tricks the lesson leaves out (local names, zip)."""
+    exp, log1p = math.exp, math.log1p
+    m = len(X)
+    grad_w = [0.0] * len(w)
+    grad_b = total = 0.0
+    for x_i, y_i in zip(X, y):
+        z_i = b
+        for w_j, x_ij in zip(w, x_i):
+            z_i += w_j * x_ij
+        if logistic:
+            e_i = exp(-abs(z_i))
+            r_i = (1.0 if z_i >= 0 else e_i) / (1.0 + e_i) - y_i
+            total += max(z_i, 0.0) - y_i * z_i + log1p(e_i)
+        else:
+            r_i = z_i - y_i
+            total += r_i * r_i
+        grad_b += r_i
+        for j, x_ij in enumerate(x_i):
+            grad_w[j] += r_i * x_ij
+    return [w_j - learning_rate * g_j / m for w_j, g_j in zip(w, grad_w)], \
+        b - learning_rate * grad_b / m, total / m
+
+
+def softmax_floor(X, W, n_updates):
+    """Seconds per update of the two matrix products X W^T and R^T X alone (K classes)."""
+    R = np.full((X.shape[0], W.shape[0]), 0.01)
+    start = time.perf_counter()
+    for _ in range(n_updates):
+        X @ W.T
+        R.T @ X
+    return (time.perf_counter() - start) / n_updates
+
+
+def per_update(fit, n_updates):
+    """(time of a fit of 1 + T updates - time of a fit of 1 update) / T."""
+    start = time.perf_counter()
+    fit(1)
+    one = time.perf_counter() - start
+    start = time.perf_counter()
+    fit(1 + n_updates)
+    return (time.perf_counter() - start - one) / n_updates
+
+
+def speed_rows(extra, repeats):
+    """(model, twin, m, n, ms / update, floor ms, x floor): the lesson against its floor."""
+    samples = {}
+
+    def add(key, update, floor):
+        samples.setdefault(key, []).append((update, floor))
+
+    gc.disable()
+    try:
+        for _ in range(repeats):
+            for m, n, T in extra["pure"]:
+                X, y_by_model, _ = pure_data(m, n)
+                for label, name, rate in MODELS:
+                    fit = lambda k: getattr(pure, name)(learning_rate=rate, n_iters=k).fit(
+                        X, y_by_model[label])
+                    update = per_update(fit, T)
+                    w, b, start = [0.01] * n, 0.5, time.perf_counter()
+                    for _ in range(T):
+                        w, b, _ = fused_pure_update(X, y_by_model[label], w, b, rate,
+                                                    label == "logistic")
+                    add((label, "pure", m, n), update, (time.perf_counter() - start) / T)
+            if np is None:
+                continue
+            m, n, T = extra["vectorized"]
+            X, y_by_model, _ = vectorized_data(m, n)
+            for label, name, rate in MODELS:
+                fit = lambda k: getattr(vectorized, name)(learning_rate=rate, n_iters=k).fit(
+                    X, y_by_model[label])
+                add((label, "vectorized", m, n), per_update(fit, T),
+                    vectorized_floor(X, y_by_model[label], T))
+            labels = (np.argsort(X[:, :extra["classes"]], axis=1)[:, -1]).astype(np.int64)
+            fit = lambda k: vectorized.SoftmaxRegression(learning_rate=0.5, n_iters=k).fit(
+                X, labels)
+            W = np.full((extra["classes"], n), 0.01)
+            add(("softmax", "vectorized", m, n), per_update(fit, T), softmax_floor(X, W, T))
+    finally:
+        gc.enable()
+    rows = []
+    for (label, twin, m, n), values in samples.items():
+        update = statistics.median(u for u, _ in values)
+        floor = statistics.median(f for _, f in values)
+        ratio = statistics.median(u / f for u, f in values)
+        rows.append((label, twin, m, n, update, floor, ratio))
+    return rows
+
+
+def speed_table(rows, quick):
+    lines = ["| model | twin | m | n | ms / update | floor ms | x floor | target |",
+             "|---|---|---|---|---|---|---|---|"]
+    for label, twin, m, n, update, floor, ratio in rows:
+        limit = SPEED_TARGETS.get((label, twin) if twin == "vectorized" else (label, twin, n))
+        verdict = "" if limit is None else f"<= {limit}" + (
+            "" if quick else (": holds" if ratio <= limit else ": MISSED"))
+        lines.append(f"| {label} | {twin} | {m:,} | {n} | {update * 1e3:.3g} | "
+                     f"{floor * 1e3:.3g} | {ratio:.2f} | {verdict} |")
+    return lines
+
+
+def buffered_rows(extra, repeats):
+    """The lesson's plain logistic update against the buffered one, at each size."""
+    if np is None:
+        return []
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from buffered_logistic import buffered_update, make_work
+    rows = []
+    for m, n, T in extra["buffered"]:
+        X, y_by_model, _ = vectorized_data(m, n)
+        y = y_by_model["logistic"]
+        plain, buffered = [], []
+        gc.disable()
+        try:
+            for _ in range(repeats):
+                plain.append(per_update(lambda k: vectorized.LogisticRegression(
+                    learning_rate=0.5, n_iters=k).fit(X, y), T))
+                w, b, work = np.zeros(n), 0.0, make_work(m)
+                start = time.perf_counter()
+                for _ in range(T):
+                    w, b, _ = buffered_update(X, y, w, b, 0.5, 0.0, work)
+                buffered.append((time.perf_counter() - start) / T)
+        finally:
+            gc.enable()
+        rows.append((m, n, statistics.median(plain), statistics.median(buffered),
+                     statistics.median(p / q for p, q in zip(plain, buffered))))
+    return rows
+
+
+def buffered_table(rows):
+    lines = ["| m | n | plain ms / update | buffered ms / update | plain / buffered |",
+             "|---|---|---|---|---|"]
+    for m, n, plain, buffered, ratio in rows:
+        lines.append(f"| {m:,} | {n} | {plain * 1e3:.3g} | {buffered * 1e3:.3g} | {ratio:.2f} |")
+    return lines
+
+
+def newton_lines(extra, repeats):
+    """The vectorized Newton fit against scikit-learn's lbfgs on the same objective."""
+    if np is None:
+        return []
+    m, n = extra["newton"]
+    X, y_by_model, _ = vectorized_data(m, n)
+    y, l2 = y_by_model["logistic"], 1.0
+    try:
+        from sklearn.linear_model import LogisticRegression as ScikitLogisticRegression
+        from threadpoolctl import threadpool_limits  # installed with scikit-learn
+    except ImportError:
+        return ["- scikit-learn is not installed: the Newton row against its lbfgs solver is "
+                "skipped (pip install scikit-learn to measure it; it is not a dependency)"]
+    # One BLAS thread for both: the work of each method, whatever the load of the machine.
+    with threadpool_limits(limits=1):
+        times, reference_times = [], []
+        for _ in range(repeats):  # alternately, so that both see the same machine
+            start = time.perf_counter()
+            model = vectorized.LogisticRegression(solver="newton", l2=l2).fit(X, y)
+            times.append(time.perf_counter() - start)
+            reference = ScikitLogisticRegression(solver="lbfgs", C=1 / l2, tol=1e-8,
+                                                 max_iter=10_000)
+            start = time.perf_counter()
+            reference.fit(X, y)
+            reference_times.append(time.perf_counter() - start)
+    ours, theirs = statistics.median(times), statistics.median(reference_times)
+    line = (f"- logistic vectorized, m={m:,} n={n}, solver='newton', l2={l2}: whole fit "
+            f"{ours * 1e3:.3g} ms ({len(model.cost_history)} steps), one BLAS thread")
+    ours_theta = np.append(model.weights, model.bias)
+    their_theta = np.append(reference.coef_.ravel(), reference.intercept_)
+    gap = np.max(np.abs(ours_theta - their_theta)) / np.max(np.abs(their_theta))
+    verdict = "holds" if ours <= theirs else "MISSED"
+    return [line, f"- scikit-learn LogisticRegression(solver='lbfgs', C=1/l2, tol=1e-8), the "
+                  f"same data: {theirs * 1e3:.3g} ms ({int(reference.n_iter_[0])} iterations); "
+                  f"Newton / lbfgs = {ours / theirs:.2f}, target <= 1: {verdict}; the optima "
+                  f"differ by {gap:.1e} (relative, largest parameter)"]
+
+
+# ---------------------------------------------------------------------------------
 # Reporting
 
 COLUMNS = ["model", "twin", "m", "n", "updates", "ms / update", "floor ms", "x floor",
@@ -342,6 +535,21 @@ def main(argv=None):
     else:
         print("\n".join(summary(rows, config)))
     print("\n".join(solver_lines(rows, config, config["repeats"])))
+    extra = EXTRA_QUICK if args.quick else EXTRA_FULL
+    print()
+    print("Issue 11's targets: each lesson against the least its form of code must do "
+          "(vectorized: the floor above; pure: a tight fused explicit loop)")
+    print()
+    repeats = 1 if args.quick else config["repeats"]
+    print("\n".join(speed_table(speed_rows(extra, repeats), args.quick)))
+    if np is not None:
+        print()
+        print("The buffered logistic update (benchmarks/buffered_logistic.py) against the "
+              "lesson's plain one")
+        print()
+        print("\n".join(buffered_table(buffered_rows(extra, repeats))))
+        print()
+        print("\n".join(newton_lines(extra, repeats)))
     load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"Finished in {time.perf_counter() - start:.0f} s; 1-minute load average "
           f"{load_before:.1f} before, {load_after:.1f} after.")

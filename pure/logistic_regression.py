@@ -38,6 +38,7 @@ keeps the full m, so that a batch gradient is an unbiased estimate of the full o
 import math
 import numbers
 import random
+from collections.abc import Mapping
 from typing import Iterator, List, Optional, Sequence, Tuple
 
 Vector = List[float]
@@ -141,18 +142,25 @@ class LogisticRegression:
 
     def predict_proba(self, X: Sequence[Sequence[float]]) -> Vector:
         """P(y = 1 | x_i) = sigmoid(sum_j w_j x_ij + b), one probability per row of X."""
-        return [sigmoid(z_i) for z_i in self._logits(self._check_fitted_X(X, "predict_proba"))]
+        X = self._check_fitted_X(X, "predict_proba")
+        return [sigmoid(z_i) for z_i in self._logits(X, "probabilities are")]
 
-    def predict(self, X: Sequence[Sequence[float]]) -> List[int]:
-        """Labels: 1 where the probability is above 0.5, else 0."""
-        return [1 if p_i > 0.5 else 0 for p_i in self.predict_proba(X)]
+    def predict(self, X: Sequence[Sequence[float]], threshold: float = 0.5) -> List[int]:
+        """Labels: 1 where the probability is above the threshold, else 0.
+
+        A higher threshold labels fewer samples 1 (fewer false alarms, more positives
+        missed); a lower one catches more positives at the price of more false alarms.
+        """
+        threshold = _check_threshold(threshold)
+        return [1 if p_i > threshold else 0 for p_i in self.predict_proba(X)]
 
     def cost(self, X: Sequence[Sequence[float]], y: Sequence[float]) -> float:
         """J(w, b) = 1/m sum_i [softplus(z_i) - y_i z_i] + lambda/(2m) sum_j w_j^2, now."""
         X, y = _check_data(self._check_fitted_X(X, "cost"), y)
         l2, m = _check_hyperparameters(self)[2], len(X)
-        return (sum(softplus(z_i) - y_i * z_i for z_i, y_i in zip(self._logits(X), y)) / m
-                + l2 / (2 * m) * sum(w_j * w_j for w_j in self.weights))
+        cost = (sum(softplus(z_i) - y_i * z_i for z_i, y_i in zip(self._logits(X, "cost is"), y))
+                / m + l2 / (2 * m) * sum(w_j * w_j for w_j in self.weights))
+        return _check_output([cost], "cost is", X)[0]
 
     def score(self, X: Sequence[Sequence[float]], y: Sequence[float]) -> float:
         """Accuracy: the fraction of rows whose predicted label equals y_i."""
@@ -163,17 +171,20 @@ class LogisticRegression:
         settings = ", ".join(f"{name}={getattr(self, name)!r}" for name, *_ in _RULES)
         return f"LogisticRegression({settings})"
 
-    def _logits(self, X: Matrix) -> Vector:
-        return [sum(w_j * x_ij for w_j, x_ij in zip(self.weights, x_i)) + self.bias for x_i in X]
+    def _logits(self, X: Matrix, what: str) -> Vector:
+        """z_i = sum_j w_j x_ij + b for every row of X, if they are all finite."""
+        z = [sum(w_j * x_ij for w_j, x_ij in zip(self.weights, x_i)) + self.bias for x_i in X]
+        return _check_output(z, what, X)
 
     def _track(self, cost: float, w: Vector, b: float, cost_history: Vector,
                param_history: Optional[list], learning_rate: float) -> None:
         """Bookkeeping after an update: check and record the cost, print progress."""
-        if not math.isfinite(cost):
+        if not all(math.isfinite(v) for v in [cost, b, *w]):
             raise FloatingPointError(
-                f"gradient descent diverged: the cost is {cost} at iteration "
-                f"{len(cost_history) + 1} with learning_rate={learning_rate!r}. Try a smaller "
-                f"learning_rate or scale the features (see StandardScaler).")
+                f"gradient descent diverged at iteration {len(cost_history) + 1}: the cost or "
+                f"the parameters are no longer finite numbers, with learning_rate="
+                f"{learning_rate!r}. Try a smaller learning_rate or scale the features "
+                f"(see StandardScaler).")
         cost_history.append(cost)
         if param_history is not None:
             param_history.append((list(w), b))
@@ -255,6 +266,10 @@ def _newton_method(X: Matrix, y: Vector, l2: float, n_iters: int, tol: Optional[
                              f"are almost separable. Use l2 > 0, or solver='gd'.")
         w, c = [w_j - s_j for w_j, s_j in zip(w, step)], c - step[n]
         b = c - sum(w_j * mean_j for w_j, mean_j in zip(w, x_mean))
+        if not all(math.isfinite(v) for v in [b, *w]):
+            raise FloatingPointError(f"Newton's method diverged at step {iteration}: the "
+                                     f"parameters are no longer finite numbers. Try l2 > 0 or "
+                                     f"scale the features (see StandardScaler).")
         if param_history is not None:
             param_history.append((list(w), b))
         if verbose and iteration % verbose == 0:
@@ -293,14 +308,46 @@ def _solve_symmetric(A: Matrix, r: Vector) -> Optional[Vector]:
 # ---- Input checks -----------------------------------------------------------------------
 # Once, at the public boundary, so the loops above can trust a rectangular list of floats.
 
-def _check_X(X: Sequence[Sequence[float]]) -> Matrix:
-    """Copy X into a rectangular list of rows of finite floats, or raise ValueError."""
-    if isinstance(X, (str, bytes)) or not hasattr(X, "__iter__"):
-        raise ValueError(f"X must be 2-D, a list of rows (one row of feature values per "
-                         f"sample); got {type(X).__name__}.")
-    matrix = []
-    for i, row in enumerate(X):
-        if isinstance(row, (str, bytes)) or not hasattr(row, "__iter__"):
+def _check_output(values: Vector, what: str, X: Matrix) -> Vector:
+    """values, if all are finite; else ValueError: finite but huge X overflowed them."""
+    if not all(math.isfinite(v) for v in values):
+        largest = max(abs(x_ij) for x_i in X for x_ij in x_i)
+        raise ValueError(f"the {what} not finite: X holds values too large for these "
+                         f"parameters (the largest |x| is {largest:.3g}). Scale X the same way "
+                         f"as the training data.")
+    return values
+
+
+def _check_threshold(threshold: object) -> float:
+    if isinstance(threshold, bool) or not isinstance(threshold, numbers.Real):
+        raise TypeError(f"threshold must be a number, got {type(threshold).__name__} "
+                        f"{threshold!r}.")
+    if not 0 < threshold < 1:  # False for NaN too
+        raise ValueError(f"threshold must be a probability strictly between 0 and 1, "
+                         f"got {threshold!r}.")
+    return float(threshold)
+
+
+def _check_X(X: object) -> Matrix:
+    """X as a rectangular list of rows of finite floats, or ValueError saying what is wrong."""
+    X = X.to_numpy() if hasattr(X, "to_numpy") else X  # a pandas DataFrame: its values
+    _check_not_masked(X, "X", " (X.filled(value) or X[~X.mask.any(axis=1)])")
+    if hasattr(X, "ndim") and hasattr(X, "tolist"):  # a NumPy array or matrix
+        if X.ndim == 1:
+            raise ValueError("X must be 2-D, a list of rows or a 2-D array, but it is 1-D. "
+                             "For a single feature, put each value in its own row: "
+                             "[[x] for x in X] (or np.reshape(X, (-1, 1))).")
+        if X.ndim != 2:
+            raise ValueError(f"X must be 2-D, {_ROWS} (one row of feature values per sample); "
+                             f"got a {X.ndim}-D array.")
+        X = X.tolist()
+    rows = _check_sequence(X, "X", f"X must be 2-D, {_ROWS} (one row of feature values per "
+                           f"sample); got {type(X).__name__}.", "sequence of rows", _ROWS)
+    if not rows:
+        raise ValueError("X is empty: it needs at least one row (sample).")
+    matrix: Matrix = []
+    for i, row in enumerate(rows):
+        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__"):
             raise ValueError(f"X must be 2-D, a list of rows, but X[{i}] is {row!r}, not a row. "
                              f"For a single feature, put each value in its own row: "
                              f"[[x] for x in X].")
@@ -308,24 +355,15 @@ def _check_X(X: Sequence[Sequence[float]]) -> Matrix:
         if len(matrix[i]) != len(matrix[0]):
             raise ValueError(f"X is ragged: row {i} has {len(matrix[i])} values, but row 0 has "
                              f"{len(matrix[0])}. Every row needs one value per feature.")
-    if not matrix:
-        raise ValueError("X is empty: it needs at least one row (sample).")
     if not matrix[0]:
         raise ValueError("X has no features: its rows are empty.")
     return matrix
 
 
-def _check_data(X: Sequence[Sequence[float]], y: Sequence[float]) -> Tuple[Matrix, Vector]:
+def _check_data(X: object, y: object) -> Tuple[Matrix, Vector]:
     """X checked, and y checked to be one label 0 or 1 per row of X."""
     X = _check_X(X)
-    if isinstance(y, (str, bytes)) or not hasattr(y, "__iter__"):
-        raise ValueError(f"y must be 1-D, a list with one target per sample; "
-                         f"got {type(y).__name__}.")
-    y = list(y)
-    if len(y) != len(X):
-        raise ValueError(f"X and y have different lengths: X has {len(X)} rows but y has "
-                         f"{len(y)} values.")
-    y = [_check_number(y_i, f"y[{i}]") for i, y_i in enumerate(y)]
+    y = _check_y(y, len(X))
     for i, y_i in enumerate(y):
         if y_i != 0.0 and y_i != 1.0:
             raise ValueError(f"y[{i}] is {y_i!r}, but logistic regression needs labels 0 or 1 "
@@ -333,17 +371,75 @@ def _check_data(X: Sequence[Sequence[float]], y: Sequence[float]) -> Tuple[Matri
     return X, y
 
 
+def _check_y(y: object, m: int) -> Vector:
+    """y as a list of m finite floats; an (m, 1) column is flattened on purpose (left as it
+    is, y_hat - y would broadcast to (m, m))."""
+    y = y.to_numpy() if hasattr(y, "to_numpy") else y  # a pandas Series: its values
+    _check_not_masked(y, "y", "")
+    shape = None
+    if hasattr(y, "ndim") and hasattr(y, "tolist"):  # a NumPy array
+        shape = f"a {y.ndim}-D array" if y.ndim != 2 else f"shape {tuple(y.shape)}"
+        y = y.tolist() if y.ndim in (1, 2) else y
+    must_be = "y must be 1-D, one target per sample (a list, a 1-D array or a pandas Series)"
+    if shape is not None and not isinstance(y, list):  # 0-D, 3-D, ...
+        raise ValueError(f"{must_be}, or an (m, 1) column; got {shape}.")
+    values = _check_sequence(y, "y", f"{must_be}; got {type(y).__name__}.", "sequence",
+                             "a list or a 1-D array")
+    rows = [v for v in values if isinstance(v, (list, tuple))]
+    if rows and (len(rows) < len(values) or any(len(row) != 1 for row in rows)):
+        width = ([len(row) for row in rows if len(row) != 1] or [1])[0]
+        shape = shape or f"rows of {width} values"
+        raise ValueError(f"{must_be}, or an (m, 1) column; got {shape}.")
+    values = [row[0] for row in rows] if rows else values
+    if len(values) != m:
+        raise ValueError(f"X and y have different lengths: X has {m} rows but y has "
+                         f"{len(values)} values.")
+    return [_check_number(y_i, f"y[{i}]") for i, y_i in enumerate(values)]
+
+
+_ROWS = "a list of rows or a 2-D array"
+
+
+def _check_not_masked(data: object, name: str, how: str) -> None:
+    if type(data).__name__ == "MaskedArray":
+        raise ValueError(f"{name} is a masked array, whose masked entries would silently count "
+                         f"as numbers. Fill them or drop their rows first{how}, then pass a "
+                         f"plain array.")
+
+
+def _check_sequence(data: object, name: str, not_iterable: str, kind: str, instead: str) -> list:
+    """The entries of data, which must be an ordered container that can be read twice."""
+    if isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
+        raise ValueError(not_iterable)
+    if isinstance(data, (set, frozenset, Mapping)):
+        raise ValueError(f"{name} is a {type(data).__name__}, not a {kind}: a set has no order "
+                         f"and a dict gives its keys. Pass {instead} instead.")
+    if not hasattr(data, "__len__"):
+        raise ValueError(f"{name} is a {type(data).__name__}, which can be read only once. "
+                         f"Pass {instead} instead, e.g. list({name}).")
+    return list(data)  # type: ignore[call-overload]
+
+
 def _check_number(value: object, where: str) -> float:
-    try:  # float(None) raises TypeError and float("1") succeeds; both are bad data here
-        if value is None or isinstance(value, (str, bytes)) or hasattr(value, "__iter__"):
-            raise TypeError(value)
-        number = _to_float(value)
-    except (TypeError, ValueError):
+    """float(value) for a real number (a NumPy bool too), or ValueError saying what it is."""
+    if type(value).__name__ in ("NAType", "NaTType"):
+        raise ValueError(f"{where} is {value!r}, a missing value: drop or fill the missing "
+                         f"values first.")
+    if isinstance(value, (complex, numbers.Complex)) and not isinstance(value, numbers.Real):
+        raise ValueError(f"{where} is {value!r}, a complex number; X and y must hold real "
+                         f"numbers.")
+    numpy_bool = type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
+    if not (isinstance(value, numbers.Real) or numpy_bool):
         raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y must be "
-                         f"a number.") from None
+                         f"a real number.")
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except OverflowError:
+        raise ValueError(f"{where} is an integer of {len(str(abs(value)))} digits, too large "
+                         f"for a float (the largest is about 1.8e308).") from None
     if not math.isfinite(number):
-        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: "
-                         f"drop or fill them first.")
+        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: drop "
+                         f"or fill them first.")
     return number
 
 

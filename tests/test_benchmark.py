@@ -19,10 +19,11 @@ COLUMNS = ["model", "twin", "m", "n", "updates", "ms / update", "floor ms", "x f
 
 def test_quick_benchmark_prints_the_table():
     result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"],
-                            cwd=str(ROOT), capture_output=True, text=True, timeout=120)
+                            cwd=str(ROOT), capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
-    rows = [[cell.strip() for cell in line.strip("|").split("|")]
-            for line in result.stdout.splitlines() if line.startswith("|")]
+    tables = [[[cell.strip() for cell in line.strip("|").split("|")] for line in block.splitlines()]
+              for block in result.stdout.split("\n\n") if block.startswith("|")]
+    rows = tables[0]
     assert rows[0] == COLUMNS
     body = rows[2:]
     twins = {(row[0], row[1]) for row in body}
@@ -33,3 +34,12 @@ def test_quick_benchmark_prints_the_table():
             float(cell.replace(",", ""))
     assert sum(1 for row in body if row[8]) == 8, "each twin and model has two doubled sizes"
     assert sum(1 for row in body if row[12]) == 2, "one pure / vectorized ratio per model"
+    speed, buffered = tables[1], tables[2]  # issue 11's targets; the buffered update
+    assert {(row[0], row[1]) for row in speed[2:]} == {
+        ("linear", "pure"), ("logistic", "pure"), ("linear", "vectorized"),
+        ("logistic", "vectorized"), ("softmax", "vectorized")}
+    assert {row[3] for row in speed[2:] if row[1] == "pure"} == {"10", "50"}
+    for row in speed[2:] + buffered[2:]:  # times and ratios are numbers (noisy at --quick)
+        [float(cell.replace(",", "")) for cell in row[2:7] if cell]
+    assert len(buffered) >= 4
+    assert "Newton / lbfgs" in result.stdout or "scikit-learn is not installed" in result.stdout

@@ -117,7 +117,6 @@ def test_both_twins_train_on_a_numeric_dataframe_and_series():
         assert model.score(X, y) == pytest.approx(model.score(rows, y.tolist()), rel=1e-12)
 
 
-@needs_contract
 @needs_pandas
 def test_both_twins_train_on_a_bool_column_beside_floats():
     # NumPy makes this frame an object array: each entry is checked, not the column names.
@@ -178,7 +177,6 @@ def test_a_missing_value_in_a_dataframe_is_the_same_error_in_both_twins():
     assert "X[1][0]" in message and ("missing" in message or "nan" in message.lower())
 
 
-@needs_contract
 @needs_pandas
 def test_a_text_column_is_reported_as_an_entry_not_as_a_column_name():
     X = pd.DataFrame({"mean_radius": [1.0, 2.0], "colour": ["red", "blue"]})

@@ -40,6 +40,7 @@ import math
 import numbers
 import random
 import warnings
+from collections.abc import Mapping
 from typing import Iterator, List, Optional, Tuple, Union
 
 import numpy as np
@@ -142,17 +143,26 @@ class LogisticRegression:
 
     def predict_proba(self, X: ArrayLike) -> np.ndarray:
         """P(y = 1 | x) = sigmoid(X w + b), shape (m,)."""
-        return sigmoid(self._logits(self._check_fitted_X(X, "predict_proba")))
+        X = self._check_fitted_X(X, "predict_proba")
+        return sigmoid(self._logits(X, "probabilities are"))
 
-    def predict(self, X: ArrayLike) -> np.ndarray:
-        """Labels: 1 where the probability is above 0.5, else 0; shape (m,)."""
-        return (self.predict_proba(X) > 0.5).astype(np.int64)
+    def predict(self, X: ArrayLike, threshold: float = 0.5) -> np.ndarray:
+        """Labels: 1 where the probability is above the threshold, else 0; shape (m,).
+
+        A higher threshold labels fewer samples 1 (fewer false alarms, more positives
+        missed); a lower one catches more positives at the price of more false alarms.
+        """
+        threshold = _check_threshold(threshold)
+        return (self.predict_proba(X) > threshold).astype(np.int64)
 
     def cost(self, X: ArrayLike, y: ArrayLike) -> float:
         """J(w, b) = 1/m sum(softplus(z) - y z) + lambda/(2m) w^T w, at the current parameters."""
         X, y = _check_data(self._check_fitted_X(X, "cost"), y)
-        l2, m, z, w = _check_hyperparameters(self)[2], len(X), self._logits(X), self.weights
-        return float(np.sum(softplus(z) - y * z) / m + l2 / (2 * m) * (w @ w))
+        l2, m, w = _check_hyperparameters(self)[2], len(X), self.weights
+        z = self._logits(X, "cost is")
+        with np.errstate(over="ignore", invalid="ignore"):  # checked below
+            cost = float(np.sum(softplus(z) - y * z) / m + l2 / (2 * m) * (w @ w))
+        return float(_check_output(np.array([cost]), "cost is", X)[0])
 
     def score(self, X: ArrayLike, y: ArrayLike) -> float:
         """Accuracy: the fraction of rows whose predicted label equals y_i."""
@@ -163,17 +173,20 @@ class LogisticRegression:
         settings = ", ".join(f"{name}={getattr(self, name)!r}" for name, *_ in _RULES)
         return f"LogisticRegression({settings})"
 
-    def _logits(self, X: np.ndarray) -> np.ndarray:
-        return X @ self.weights + self.bias
+    def _logits(self, X: np.ndarray, what: str) -> np.ndarray:
+        """z = X w + b, if it is all finite."""
+        with np.errstate(over="ignore", invalid="ignore"):  # checked below
+            return _check_output(X @ self.weights + self.bias, what, X)
 
     def _track(self, cost: float, w: np.ndarray, b: float, cost_history: list,
                param_history: Optional[list], learning_rate: float) -> None:
         """Bookkeeping after an update: check and record the cost, print progress."""
-        if not math.isfinite(cost):
+        if not (math.isfinite(cost) and math.isfinite(b) and np.isfinite(w).all()):
             raise FloatingPointError(
-                f"gradient descent diverged: the cost is {cost} at iteration "
-                f"{len(cost_history) + 1} with learning_rate={learning_rate!r}. Try a smaller "
-                f"learning_rate or scale the features (see StandardScaler).")
+                f"gradient descent diverged at iteration {len(cost_history) + 1}: the cost or "
+                f"the parameters are no longer finite numbers, with learning_rate="
+                f"{learning_rate!r}. Try a smaller learning_rate or scale the features "
+                f"(see StandardScaler).")
         cost_history.append(cost)
         if param_history is not None:
             param_history.append((w.copy(), b))
@@ -224,14 +237,13 @@ def _newton_method(X: np.ndarray, y: np.ndarray, l2: float, n_iters: int, tol: O
         raise ValueError("y holds one class only (all 0 or all 1): with the bias never penalized "
                          "the cost has no minimum, whatever l2. Use solver='gd' with a fixed "
                          "n_iters, or data with both classes.")
-    constant = np.all(X == X[0], axis=0)  # a constant column centres to exact zeros
+    constant = X.max(axis=0) == X.min(axis=0)  # a constant column centres to exact zeros
     x_mean = np.where(constant, X[0], X.mean(axis=0))
-    Xc = X - x_mean  # the one copy of X that Newton keeps
     w, c, cost_history = np.zeros(n), 0.0, []  # c: the intercept of the centred features
     param_history = [(w.copy(), 0.0)] if record_params else None
     penalty = np.append(np.full(n, l2 / m), 0.0)  # the bias, entry n, is never penalized
     for iteration in range(1, n_iters + 1):
-        z = Xc @ w + c
+        z = np.concatenate([Xc_b @ w for _, Xc_b in _centred_blocks(X, x_mean)]) + c
         cost = float(np.sum(softplus(z) - y * z) / m + l2 / (2 * m) * (w @ w))
         if not np.isfinite(cost):
             raise FloatingPointError(
@@ -244,10 +256,14 @@ def _newton_method(X: np.ndarray, y: np.ndarray, l2: float, n_iters: int, tol: O
                              f"minimum. Use l2 > 0, or solver='gd' with a fixed n_iters.")
         error = sigmoid(z) - y
         root_s = np.exp(-np.abs(z) / 2) / (1.0 + np.exp(-np.abs(z)))  # sqrt(p (1 - p))
-        A = root_s[:, None] * Xc  # the bias column of A is root_s itself
-        g = np.append(Xc.T @ error, np.sum(error)) / m + penalty * np.append(w, c)
-        bias_column = A.T @ root_s  # the products with the bias column of A, root_s itself
-        H = np.block([[A.T @ A, bias_column[:, None]], [bias_column[None, :], root_s @ root_s]])
+        g, H = np.zeros(n + 1), np.zeros((n + 1, n + 1))  # sums over the blocks of rows
+        for rows, Xc_b in _centred_blocks(X, x_mean):
+            A_b = root_s[rows, None] * Xc_b  # these rows of A; A's bias column is root_s
+            g[:n] += Xc_b.T @ error[rows]
+            H[:n, :n] += A_b.T @ A_b
+            H[:n, n] += A_b.T @ root_s[rows]
+        g[n], H[n, :n], H[n, n] = np.sum(error), H[:n, n], root_s @ root_s
+        g = g / m + penalty * np.append(w, c)
         H = H / m + np.diag(penalty)
         step = _solve_symmetric(H, g)
         if step is None:
@@ -256,6 +272,10 @@ def _newton_method(X: np.ndarray, y: np.ndarray, l2: float, n_iters: int, tol: O
                              f"are almost separable. Use l2 > 0, or solver='gd'.")
         w, c = w - step[:n], float(c - step[n])
         b = float(c - x_mean @ w)
+        if not (math.isfinite(b) and np.isfinite(w).all()):
+            raise FloatingPointError(f"Newton's method diverged at step {iteration}: the "
+                                     f"parameters are no longer finite numbers. Try l2 > 0 or "
+                                     f"scale the features (see StandardScaler).")
         if param_history is not None:
             param_history.append((w.copy(), b))
         if verbose and iteration % verbose == 0:
@@ -265,6 +285,16 @@ def _newton_method(X: np.ndarray, y: np.ndarray, l2: float, n_iters: int, tol: O
         if np.max(np.abs(step)) <= 1e-12 * (1.0 + max(abs(c), float(np.max(np.abs(w))))):
             break  # the step no longer changes theta: further steps cannot lower J
     return w, b, cost_history, param_history
+
+
+def _centred_blocks(X: np.ndarray, x_mean: np.ndarray, size: int = 1024) -> Iterator[tuple]:
+    """(rows, X[rows] - mean(X)) for blocks of rows: small temporaries, never a copy of X.
+
+    A fresh m-by-n array per step (a centred X, or A itself) would cost more in page faults
+    than the arithmetic done in it; a block of 1024 rows stays in the cache and is reused.
+    """
+    for start in range(0, len(X), size):
+        yield slice(start, start + size), X[start:start + size] - x_mean
 
 
 def _solve_symmetric(A: np.ndarray, r: np.ndarray) -> Optional[np.ndarray]:
@@ -292,97 +322,179 @@ def _solve_symmetric(A: np.ndarray, r: np.ndarray) -> Optional[np.ndarray]:
 # Once, at the public boundary, so the algebra above can trust its data: a 2-D float64
 # array X (never copied when it already is one) and a 1-D y.
 
+def _check_output(values: np.ndarray, what: str, X: np.ndarray) -> np.ndarray:
+    """values, if all are finite; else ValueError: finite but huge X overflowed them."""
+    if not np.isfinite(values).all():
+        raise ValueError(f"the {what} not finite: X holds values too large for these "
+                         f"parameters (the largest |x| is {np.max(np.abs(X)):.3g}). Scale X the "
+                         f"same way as the training data.")
+    return values
+
+
+def _check_threshold(threshold: object) -> float:
+    if isinstance(threshold, bool) or not isinstance(threshold, numbers.Real):
+        raise TypeError(f"threshold must be a number, got {type(threshold).__name__} "
+                        f"{threshold!r}.")
+    if not 0 < threshold < 1:  # False for NaN too
+        raise ValueError(f"threshold must be a probability strictly between 0 and 1, "
+                         f"got {threshold!r}.")
+    return float(threshold)
+
+
 def _check_X(X: ArrayLike) -> np.ndarray:
-    """Return X as a 2-D float64 array of finite values, or raise ValueError."""
-    array = _as_float_array(X, "X")
-    if array.ndim >= 1 and array.shape[0] == 0:
-        raise ValueError("X is empty: it needs at least one row (sample).")
-    if array.ndim == 1:
-        raise ValueError("X must be 2-D (one row per sample, one column per feature), but it "
-                         "is 1-D. For a single feature, make it a column: np.reshape(X, (-1, 1)).")
-    if array.ndim != 2:
-        raise ValueError(f"X must be 2-D (one row per sample, one column per feature); "
-                         f"got {array.ndim}-D.")
-    if array.shape[1] == 0:
-        raise ValueError("X has no features: its rows are empty.")
-    _check_all_finite(array, "X")
+    """X as a 2-D float64 array of finite values (no copy if it is one), or ValueError."""
+    X = X.to_numpy() if hasattr(X, "to_numpy") else X  # a pandas DataFrame: its values
+    array = _fast_array(X)
+    if array is None or array.ndim != 2 or array.size == 0:
+        return np.array(_walk_X(X), dtype=np.float64)  # finds and names the problem
+    _check_finite(array, "X[{}][{}]")
     return array
 
 
 def _check_data(X: ArrayLike, y: ArrayLike) -> Tuple[np.ndarray, np.ndarray]:
-    """X checked, and y checked to be one label 0 or 1 per row of X.
-
-    An (m, 1) y is flattened on purpose: left as it is, ``y_hat - y`` would broadcast an
-    (m,) vector against it into an (m, m) matrix.
-    """
-    X, y = _check_X(X), _as_float_array(y, "y")
-    if y.ndim == 2 and y.shape[1] == 1:
-        y = y[:, 0]
-    if y.ndim != 1:
-        raise ValueError(f"y must be 1-D (one target per sample) or an (m, 1) column; "
-                         f"got shape {y.shape}.")
-    if len(y) != len(X):
-        raise ValueError(f"X and y have different lengths: X has {len(X)} rows but y has "
-                         f"{len(y)} values.")
-    _check_all_finite(y, "y")
-    bad = np.flatnonzero((y != 0.0) & (y != 1.0))
+    """X checked, and y checked to be one label 0 or 1 per row of X; an (m, 1) column is
+    flattened on purpose (left as it is, y_hat - y would broadcast to (m, m))."""
+    X = _check_X(X)
+    y = y.to_numpy() if hasattr(y, "to_numpy") else y  # a pandas Series: its values
+    array = _fast_array(y)
+    if array is not None and array.ndim == 2 and array.shape[1] == 1:
+        array = array[:, 0]
+    if array is None or array.ndim != 1 or len(array) != len(X):
+        array = np.array(_walk_y(y, len(X)), dtype=np.float64)  # finds and names the problem
+    _check_finite(array, "y[{}]")
+    bad = np.flatnonzero((array != 0.0) & (array != 1.0))
     if len(bad):
-        raise ValueError(f"y[{bad[0]}] is {float(y[bad[0]])!r}, but logistic regression needs "
-                         f"labels 0 or 1 (True/False count). Recode the two classes as 0 and 1.")
-    return X, y
+        raise ValueError(f"y[{bad[0]}] is {float(array[bad[0]])!r}, but logistic regression "
+                         f"needs labels 0 or 1 (True/False count). Recode the two classes as "
+                         f"0 and 1.")
+    return X, array
 
 
-def _as_float_array(data: ArrayLike, name: str) -> np.ndarray:
-    # np.asarray turns None into NaN or an object array and keeps strings as text:
-    # both are bad data here, so anything that is not plainly numeric is explained below.
-    array = data
-    if not isinstance(data, np.ndarray):
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # NumPy < 1.24 warns on ragged lists
-                array = np.asarray(data)
-        except (ValueError, TypeError):  # NumPy >= 1.24 refuses ragged lists
-            _explain_non_numeric(data, name)
-    if array.dtype.kind not in "biuf":  # bool, signed int, unsigned int, float
-        _explain_non_numeric(data, name)
-    return array.astype(np.float64, copy=False)  # no copy when it is float64 already
+def _fast_array(data: ArrayLike) -> Optional[np.ndarray]:
+    """data as a float64 array when NumPy reads it as plain numbers, else None."""
+    if np.ma.isMaskedArray(data) or isinstance(data, (str, bytes)):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # NumPy < 1.24 warns on ragged lists
+            array = np.asarray(data)
+    except (ValueError, TypeError):  # NumPy >= 1.24 refuses ragged lists
+        return None
+    return array.astype(np.float64, copy=False) if array.dtype.kind in "biuf" else None
 
 
-def _explain_non_numeric(data: object, name: str) -> None:
-    """Find the first entry that is not a number (or the first ragged row) and say so."""
-    rows = data.tolist() if isinstance(data, np.ndarray) else data
-    if isinstance(rows, (str, bytes)) or not hasattr(rows, "__iter__"):
-        raise ValueError(f"{name} must be an array of numbers; "
-                         f"got {type(rows).__name__} {rows!r}.")
-    rows = list(rows)
-    width = None
-    for i, row in enumerate(rows):
-        entries = [(f"{name}[{i}]", row)]
-        if hasattr(row, "__iter__") and not isinstance(row, (str, bytes)):
-            entries = [(f"{name}[{i}][{j}]", value) for j, value in enumerate(row)]
-            if width is not None and len(entries) != width:
-                raise ValueError(f"{name} is ragged: row {i} has {len(entries)} values, "
-                                 f"but row 0 has {width}. Every row needs one value per feature.")
-            width = len(entries)
-        for where, value in entries:
-            if isinstance(value, (str, bytes)) or not isinstance(value, numbers.Real):
-                raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y "
-                                 f"must be a number.")
-    raise ValueError(f"{name} must be an array of real numbers; "
-                     f"got dtype {np.asarray(data).dtype}.")
-
-
-def _check_all_finite(array: np.ndarray, name: str) -> None:
-    # One sum is a pass over the data without a temporary array; NaN and inf make it
-    # non-finite. Only then is the element-wise search (which allocates) done.
+def _check_finite(array: np.ndarray, where: str) -> None:
+    """Name the first NaN or infinite entry, in the order the pure twin's walk finds it."""
     with np.errstate(over="ignore", invalid="ignore"):
-        if np.isfinite(array.sum()):
+        if np.isfinite(array.sum()):  # one pass, no temporary array
             return
     bad = np.argwhere(~np.isfinite(array))
     if len(bad):  # otherwise the sum of large finite values overflowed: fine
-        where = "".join(f"[{k}]" for k in bad[0])
-        raise ValueError(f"{name}{where} is {array[tuple(bad[0])]}; NaN and infinite values "
-                         f"are not allowed: drop or fill them first.")
+        raise ValueError(f"{where.format(*bad[0])} is {float(array[tuple(bad[0])])}; NaN and "
+                         f"infinite values are not allowed: drop or fill them first.")
+
+
+def _walk_X(X: object) -> list:
+    """The walk over the entries that the pure twin makes, for what the fast path refused."""
+    X = X.to_numpy() if hasattr(X, "to_numpy") else X  # a pandas DataFrame: its values
+    _check_not_masked(X, "X", " (X.filled(value) or X[~X.mask.any(axis=1)])")
+    if hasattr(X, "ndim") and hasattr(X, "tolist"):  # a NumPy array or matrix
+        if X.ndim == 1:
+            raise ValueError("X must be 2-D, a list of rows or a 2-D array, but it is 1-D. "
+                             "For a single feature, put each value in its own row: "
+                             "[[x] for x in X] (or np.reshape(X, (-1, 1))).")
+        if X.ndim != 2:
+            raise ValueError(f"X must be 2-D, {_ROWS} (one row of feature values per sample); "
+                             f"got a {X.ndim}-D array.")
+        X = X.tolist()
+    rows = _check_sequence(X, "X", f"X must be 2-D, {_ROWS} (one row of feature values per "
+                           f"sample); got {type(X).__name__}.", "sequence of rows", _ROWS)
+    if not rows:
+        raise ValueError("X is empty: it needs at least one row (sample).")
+    matrix: list = []
+    for i, row in enumerate(rows):
+        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__"):
+            raise ValueError(f"X must be 2-D, a list of rows, but X[{i}] is {row!r}, not a row. "
+                             f"For a single feature, put each value in its own row: "
+                             f"[[x] for x in X].")
+        matrix.append([_check_number(value, f"X[{i}][{j}]") for j, value in enumerate(row)])
+        if len(matrix[i]) != len(matrix[0]):
+            raise ValueError(f"X is ragged: row {i} has {len(matrix[i])} values, but row 0 has "
+                             f"{len(matrix[0])}. Every row needs one value per feature.")
+    if not matrix[0]:
+        raise ValueError("X has no features: its rows are empty.")
+    return matrix
+
+
+def _walk_y(y: object, m: int) -> list:
+    """The walk over y that the pure twin makes, for what the fast path did not take."""
+    y = y.to_numpy() if hasattr(y, "to_numpy") else y  # a pandas Series: its values
+    _check_not_masked(y, "y", "")
+    shape = None
+    if hasattr(y, "ndim") and hasattr(y, "tolist"):  # a NumPy array
+        shape = f"a {y.ndim}-D array" if y.ndim != 2 else f"shape {tuple(y.shape)}"
+        y = y.tolist() if y.ndim in (1, 2) else y
+    must_be = "y must be 1-D, one target per sample (a list, a 1-D array or a pandas Series)"
+    if shape is not None and not isinstance(y, list):  # 0-D, 3-D, ...
+        raise ValueError(f"{must_be}, or an (m, 1) column; got {shape}.")
+    values = _check_sequence(y, "y", f"{must_be}; got {type(y).__name__}.", "sequence",
+                             "a list or a 1-D array")
+    rows = [v for v in values if isinstance(v, (list, tuple))]
+    if rows and (len(rows) < len(values) or any(len(row) != 1 for row in rows)):
+        width = ([len(row) for row in rows if len(row) != 1] or [1])[0]
+        shape = shape or f"rows of {width} values"
+        raise ValueError(f"{must_be}, or an (m, 1) column; got {shape}.")
+    values = [row[0] for row in rows] if rows else values
+    if len(values) != m:
+        raise ValueError(f"X and y have different lengths: X has {m} rows but y has "
+                         f"{len(values)} values.")
+    return [_check_number(y_i, f"y[{i}]") for i, y_i in enumerate(values)]
+
+
+_ROWS = "a list of rows or a 2-D array"
+
+
+def _check_not_masked(data: object, name: str, how: str) -> None:
+    if type(data).__name__ == "MaskedArray":
+        raise ValueError(f"{name} is a masked array, whose masked entries would silently count "
+                         f"as numbers. Fill them or drop their rows first{how}, then pass a "
+                         f"plain array.")
+
+
+def _check_sequence(data: object, name: str, not_iterable: str, kind: str, instead: str) -> list:
+    """The entries of data, which must be an ordered container that can be read twice."""
+    if isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
+        raise ValueError(not_iterable)
+    if isinstance(data, (set, frozenset, Mapping)):
+        raise ValueError(f"{name} is a {type(data).__name__}, not a {kind}: a set has no order "
+                         f"and a dict gives its keys. Pass {instead} instead.")
+    if not hasattr(data, "__len__"):
+        raise ValueError(f"{name} is a {type(data).__name__}, which can be read only once. "
+                         f"Pass {instead} instead, e.g. list({name}).")
+    return list(data)  # type: ignore[call-overload]
+
+
+def _check_number(value: object, where: str) -> float:
+    """float(value) for a real number (a NumPy bool too), or ValueError saying what it is."""
+    if type(value).__name__ in ("NAType", "NaTType"):
+        raise ValueError(f"{where} is {value!r}, a missing value: drop or fill the missing "
+                         f"values first.")
+    if isinstance(value, (complex, numbers.Complex)) and not isinstance(value, numbers.Real):
+        raise ValueError(f"{where} is {value!r}, a complex number; X and y must hold real "
+                         f"numbers.")
+    numpy_bool = type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
+    if not (isinstance(value, numbers.Real) or numpy_bool):
+        raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y must be "
+                         f"a real number.")
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except OverflowError:
+        raise ValueError(f"{where} is an integer of {len(str(abs(value)))} digits, too large "
+                         f"for a float (the largest is about 1.8e308).") from None
+    if not math.isfinite(number):
+        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: drop "
+                         f"or fill them first.")
+    return number
 
 
 def _to_float(value: object) -> float:
