@@ -517,3 +517,20 @@ def test_the_expected_failures_name_real_checks():
     listed = set(BY_DESIGN) | {c for checks in PER_ESTIMATOR.values() for c in checks}
     assert listed <= names, listed - names
     assert set(PER_ESTIMATOR) <= {repr(e) for e in ESTIMATORS}
+
+
+def test_the_logistic_estimator_passes_the_threshold_to_its_twin():
+    pytest.importorskip("sklearn")
+    from vectorized import sklearn_compat
+    import vectorized
+    X = [[0.0], [1.0], [2.0], [3.0], [4.0], [5.0]]
+    y = ["no", "no", "yes", "no", "yes", "yes"]
+    model = sklearn_compat.LogisticRegression(n_iters=500).fit(X, y)
+    twin = vectorized.LogisticRegression(n_iters=500).fit(X, [0, 0, 1, 0, 1, 1])
+    for threshold in (0.2, 0.5, 0.8):
+        expected = np.where(twin.predict(X, threshold=threshold) == 1, "yes", "no")
+        assert model.predict(X, threshold=threshold).tolist() == expected.tolist()
+    assert model.predict(X, threshold=0.99).tolist().count("yes") < \
+        model.predict(X, threshold=0.01).tolist().count("yes")
+    with pytest.raises(ValueError, match="threshold"):
+        model.predict(X, threshold=1.5)

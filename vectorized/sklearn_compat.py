@@ -196,10 +196,10 @@ class LogisticRegression(_Adapter, ClassifierMixin, BaseEstimator):
         p = self.twin_.predict_proba(X)
         return np.column_stack([1.0 - p, p])
 
-    def predict(self, X):
-        """classes_[1] where the twin predicts 1 (probability above 0.5), else classes_[0]."""
+    def predict(self, X, threshold=0.5):
+        """classes_[1] where the probability is above ``threshold``, else classes_[0]."""
         X = self._check_fitted_X(X)
-        return self.classes_[self.twin_.predict(X)]
+        return self.classes_[self.twin_.predict(X, threshold=threshold)]
 
     def cost(self, X, y) -> float:
         """The twin's cost J (mean log-loss plus penalty) at the fitted parameters."""
