@@ -42,6 +42,7 @@ cannot be read or holds nothing this checker recognizes.
 """
 
 import argparse
+import importlib
 import importlib.util
 import inspect
 import json
@@ -313,6 +314,12 @@ def _flat(value: Any) -> Vector:
     return [v for item in value for v in _flat(item)]
 
 
+
+def _numpy() -> Any:
+    """NumPy, loaded only in the worker and only for a learner whose file uses arrays: the
+    checker itself, like the rest of ``pure``, needs nothing beyond the standard library."""
+    return importlib.import_module("numpy")
+
 class _Worker:
     """The worker side: imports the learner's file and runs what the parent asks."""
 
@@ -326,7 +333,7 @@ class _Worker:
         if isinstance(arg, dict) and "array" in arg:
             if not self.arrays:
                 return arg["array"]
-            import numpy
+            numpy = _numpy()
             return numpy.array(arg["array"], dtype=int if arg.get("int") else float)
         if isinstance(arg, dict) and "learner" in arg:
             return _tolerant(getattr(self.module, arg["learner"]))
@@ -350,7 +357,7 @@ class _Worker:
             g = [d + q for d, q in zip(data, penalty)]
             g_w, g_b = g[:-1], g[-1]
             if arrays:
-                import numpy
+                numpy = _numpy()
                 g_w = numpy.array(g_w).reshape(numpy.shape(w))
             return (g_w, g_b) if order == "wb" else (g_b, g_w)
 
