@@ -168,7 +168,11 @@ def test_readme_command(command, status, output, line, clone):
     result = run_command(command, clone)
     assert result.returncode == status, f"README line {line}: {command}\n{result.stdout}\n{result.stderr}"
     if output is not None:
-        assert (result.stdout + result.stderr).splitlines() == output.splitlines()
+        got, expected = (result.stdout + result.stderr).splitlines(), output.splitlines()
+        if not HAVE_NUMPY:  # trace checks its update against the vectorized twin too, if it can
+            expected = [re.sub(r"^(vectorized\.\S*(?: \S+)*?\.fit): .*$",
+                               r"\1: not run, NumPy is not installed", text) for text in expected]
+        assert got == expected
 
 
 @pytest.mark.parametrize("block", python_blocks(), ids=lambda block: f"line {block['line']}")
