@@ -53,74 +53,48 @@ def minibatches(order: List[int], batch_size: Optional[int],
 
 
 class LinearRegression:
-    """Least-squares linear regression by (mini-batch) gradient descent.
+    """Least-squares linear regression by (mini-batch) gradient descent, or solved exactly.
 
-    Parameters
+    Parameters (keyword hyperparameters, stored as given and checked by fit)
     ----------
-    learning_rate : float, default 0.01
-        Step size alpha of each update; a positive finite number.
-    n_iters : int, default 1000
-        Number of epochs (passes over the data); without batches, one update each.
-    l2 : float, default 0.0
-        L2 penalty lambda: the cost gains lambda/(2m) sum_j w_j^2; the minimizer is that of
-        ``sklearn.linear_model.Ridge(alpha=lambda)`` (an unpenalized intercept).
-    tol : float or None, default None
-        Stop once |J_t - J_(t-1)| < tol (with mini-batches: the epochs' mean costs).
-    batch_size : int or None, default None
-        None: full batch. B: each epoch shuffles the samples with ``random.Random(seed)``
-        and updates once per batch of B; B=1 is plain SGD.
-    seed : int, default 0
-        Seed of the shuffle; the same seed gives the same result on every run.
-    verbose : int, default 0
-        If k > 0, print ``iteration t: cost J`` every k updates and at the last.
-    solver : {"gd", "normal", "qr"}, default "gd"
-        "gd": gradient descent. "normal" or "qr": the exact minimizer in one step (see
-        their section below; learning_rate, n_iters, tol and seed are checked but not
-        used). "normal" refuses (ValueError) where fewer than about 6 digits would
-        survive; "qr" does not square the condition number. A singular problem raises
-        ValueError naming its cause (use l2 > 0).
-    record_params : bool, default False
-        If True, ``fit`` also sets ``param_history``.
+    learning_rate : float, default 0.01     step size alpha, positive and finite
+    n_iters : int, default 1000             epochs (passes over the data); full batch: updates
+    l2 : float, default 0.0                 L2 penalty lambda (sklearn's Ridge(alpha=lambda))
+    tol : float or None, default None       stop once |J_t - J_(t-1)| < tol (batches: epochs)
+    batch_size : int or None, default None  None: full batch; B: shuffled batches of B samples
+    seed : int, default 0                   seed of the random.Random that shuffles batches
+    verbose : int, default 0                k > 0: print "iteration t: cost J" every k updates
+    solver : str, default "gd"              "normal" or "qr": the exact minimizer in one step,
+                                            see "Exact solvers" (the settings of "gd" unused)
+    record_params : bool, default False     True: fit also sets param_history (see below)
 
-    Attributes (set by ``fit``)
-    ---------------------------
-    weights : list of float; bias : float
-        One weight w_j per feature, and the intercept b.
-    cost_history : list of float
-        Entry t is the cost J (with batches, the batch cost) that update t starts from.
-    param_history : list of (weights, bias), only with record_params=True
-        Entry 0 is the start (zeros), entry t the parameters after update t; for an
-        exact solver [start, solution].
+    Attributes (set by fit): weights (w_j), bias, cost_history (entry k: the cost J where update
+    k starts; with batches, the batch cost) and, with record_params, param_history: entry 0
+    the start (weights, bias), entry k the parameters after update k (exact: the solution).
     """
 
     def __init__(self, learning_rate: float = 0.01, n_iters: int = 1000, *, l2: float = 0.0,
                  tol: Optional[float] = None, batch_size: Optional[int] = None, seed: int = 0,
                  verbose: int = 0, solver: str = "gd", record_params: bool = False) -> None:
-        # Like scikit-learn: store the hyperparameters untouched, check them in fit,
-        # so a learner can change model.learning_rate and fit again.
-        self.learning_rate = learning_rate
-        self.n_iters = n_iters
-        self.l2 = l2
-        self.tol = tol
-        self.batch_size = batch_size
-        self.seed = seed
-        self.verbose = verbose
-        self.solver = solver
-        self.record_params = record_params
+        # Like scikit-learn: stored untouched, checked in fit (so they can change between fits).
+        self.learning_rate, self.n_iters, self.l2, self.tol = learning_rate, n_iters, l2, tol
+        self.batch_size, self.seed, self.verbose = batch_size, seed, verbose
+        self.solver, self.record_params = solver, record_params
 
     def fit(self, X: Sequence[Sequence[float]], y: Sequence[float]) -> "LinearRegression":
         """Learn ``weights`` and ``bias`` from X (m rows, n columns) and y (m values)."""
-        learning_rate, n_iters, l2, tol, batch_size, seed, verbose, solver, record_params = \
-            _check_hyperparameters(self)
+        (learning_rate, n_iters, l2, tol, batch_size, seed, verbose, solver,
+         record_params) = _check_hyperparameters(self)
         X = _check_X(X)
         y = _check_y(y, len(X))
         m, n = len(X), len(X[0])
+        # Local names only: the model changes after success, so a failed fit leaves it as it was.
         if solver != "gd":
-            return self._fit_exact(X, y, l2, solver, _History(self, verbose, record_params, n))
+            history = _History(verbose, record_params, n, None)
+            return history.finish(self, *_least_squares(X, y, l2, solver, history))
         if batch_size is not None and batch_size >= m:
             batch_size = None  # one batch holding every sample is full-batch descent
-        # Local names until the end: a fit that raises leaves the model as it was.
-        w, b, history = [0.0] * n, 0.0, _History(self, verbose, record_params, n, learning_rate)
+        w, b, history = [0.0] * n, 0.0, _History(verbose, record_params, n, learning_rate)
         rng, order, previous = random.Random(seed), list(range(m)), None
         for epoch in range(n_iters):
             epoch_costs = []
@@ -146,7 +120,7 @@ class LinearRegression:
             if tol is not None and previous is not None and abs(epoch_cost - previous) < tol:
                 break
             previous = epoch_cost
-        return history.finish(w, b)
+        return history.finish(self, w, b)
 
     def predict(self, X: Sequence[Sequence[float]]) -> Vector:
         """Predictions y_hat_i = sum_j w_j x_ij + b, one per row of X."""
@@ -181,18 +155,8 @@ class LinearRegression:
         return 1.0 - ss_res / ss_tot
 
     def __repr__(self) -> str:
-        return (f"LinearRegression(learning_rate={self.learning_rate!r}, "
-                f"n_iters={self.n_iters!r}, l2={self.l2!r}, tol={self.tol!r}, "
-                f"batch_size={self.batch_size!r}, seed={self.seed!r}, "
-                f"verbose={self.verbose!r}, solver={self.solver!r}, "
-                f"record_params={self.record_params!r})")
-
-    def _fit_exact(self, X: Matrix, y: Vector, l2: float, solver: str, history: "_History"
-                   ) -> "LinearRegression":
-        """The exact solution, recorded as a single step from the zero start."""
-        w, b = _least_squares(X, y, l2, solver)
-        history.add(_cost(X, y, w, b, l2), w, b)
-        return history.finish(w, b)
+        settings = ", ".join(f"{name}={getattr(self, name)!r}" for name, *_ in _RULES)
+        return f"LinearRegression({settings})"
 
     def _check_fitted_X(self, X: Sequence[Sequence[float]], method: str) -> Matrix:
         if not hasattr(self, "weights"):
@@ -206,46 +170,38 @@ class LinearRegression:
 
 
 class _History:
-    """Bookkeeping outside the math: the costs, the parameters, the progress printing."""
+    """Bookkeeping outside the steps: each cost checked and kept, the parameters kept if
+    asked (record_params), progress printed every ``verbose`` updates."""
 
-    def __init__(self, model: LinearRegression, verbose: int, record_params: bool, n: int,
-                 learning_rate: Optional[float] = None) -> None:
-        self.model, self.verbose, self.learning_rate = model, verbose, learning_rate
-        self.costs: List[float] = []
+    def __init__(self, verbose: int, record_params: bool, n: int,
+                 learning_rate: Optional[float]) -> None:
+        self.verbose, self.learning_rate = verbose, learning_rate  # None: an exact solver
+        self.costs: Vector = []
         self.params = [([0.0] * n, 0.0)] if record_params else None  # the start: zeros
 
     def add(self, cost: float, w: Vector, b: float) -> None:
-        if not (math.isfinite(cost) and math.isfinite(b) and all(math.isfinite(v) for v in w)):
-            raise FloatingPointError(_not_finite(len(self.costs) + 1, self.learning_rate))
+        if not all(math.isfinite(v) for v in [cost, b, *w]):
+            raise FloatingPointError(_diverged(len(self.costs) + 1, self.learning_rate))
         self.costs.append(cost)
         if self.params is not None:
             self.params.append((list(w), b))
         if self.verbose and len(self.costs) % self.verbose == 0:
             print(f"iteration {len(self.costs)}: cost {cost:.6g}")
 
-    def finish(self, w: Vector, b: float) -> LinearRegression:
-        if self.verbose and len(self.costs) % self.verbose != 0:
+    def finish(self, model: LinearRegression, w: Vector, b: float) -> LinearRegression:
+        if self.verbose and len(self.costs) % self.verbose != 0:  # the last line of progress
             print(f"iteration {len(self.costs)}: cost {self.costs[-1]:.6g}")
-        self.model.weights, self.model.bias, self.model.cost_history = w, b, self.costs
-        self.model.__dict__.pop("param_history", None)  # never a stale one from an older fit
+        model.weights, model.bias, model.cost_history = w, b, self.costs
+        model.__dict__.pop("param_history", None)  # none left over from an earlier fit
         if self.params is not None:
-            self.model.param_history = self.params
-        return self.model
+            model.param_history = self.params
+        return model
 
 
 def _mean(values: Vector) -> float:
     """The mean in two passes: the second adds the mean of what the first left over."""
     first = sum(values) / len(values)
     return first + sum(v - first for v in values) / len(values)
-
-
-def _check_output(values: Vector, what: str, X: Matrix) -> Vector:
-    if not all(math.isfinite(v) for v in values):
-        largest = max(abs(x_ij) for x_i in X for x_ij in x_i)
-        raise ValueError(f"the {what} not finite: X holds values too large for these "
-                         f"parameters (the largest |x| is {largest:.3g}). Scale X the same way "
-                         f"as the training data.")
-    return values
 
 
 def _cost(X: Matrix, y: Vector, w: Vector, b: float, l2: float) -> float:
@@ -263,26 +219,27 @@ def _cost(X: Matrix, y: Vector, w: Vector, b: float, l2: float) -> float:
 # depend on the units of the features. The penalty lambda sum_j w_j^2 is then
 # lambda sum_j d_j^2 theta_j^2.
 
-def _least_squares(X: Matrix, y: Vector, l2: float, solver: str) -> Tuple[Vector, float]:
-    """(w, b) minimizing J, by the normal equation or by QR, after the exact checks."""
+def _least_squares(X: Matrix, y: Vector, l2: float, solver: str, history: _History
+                   ) -> Tuple[Vector, float]:
+    """(w, b) minimizing J, by the normal equation or by QR, recorded in history as one step."""
     m, n = len(X), len(X[0])
     if l2 == 0.0:
         _check_rank(X, m, n)
-    x_mean = [_mean([x_i[j] for x_i in X]) for j in range(n)]
-    for j in range(n):
-        if all(x_i[j] == X[0][j] for x_i in X):
-            x_mean[j] = X[0][j]  # a constant column centres to exact zeros, not rounding noise
+    x_mean = [X[0][j] if all(x_i[j] == X[0][j] for x_i in X)  # a constant column: exact zeros
+              else _mean([x_i[j] for x_i in X]) for j in range(n)]
     y_mean = _mean(y)
-    Xc = [[x_i[j] - x_mean[j] for j in range(n)] for x_i in X]
+    Xc = [[x_ij - mean_j for x_ij, mean_j in zip(x_i, x_mean)] for x_i in X]
     norms = [math.sqrt(sum(xc_i[j] * xc_i[j] for xc_i in Xc)) for j in range(n)]
     if not all(math.isfinite(v) for v in norms + [y_mean]):
-        raise FloatingPointError(_not_finite(1, None))
+        raise FloatingPointError(_diverged(1, None))  # the squares overflowed
     d = [1.0 / norm if norm > 0 else 1.0 for norm in norms]
-    A = [[xc_i[j] * d[j] for j in range(n)] for xc_i in Xc]
+    A = [[xc_ij * d_j for xc_ij, d_j in zip(xc_i, d)] for xc_i in Xc]
     yc = [y_i - y_mean for y_i in y]
     theta = (_normal_equation if solver == "normal" else _qr)(A, yc, [l2 * d_j * d_j for d_j in d])
-    w = [d[j] * theta[j] for j in range(n)]
-    return w, y_mean - sum(w[j] * x_mean[j] for j in range(n))
+    w = [d_j * theta_j for d_j, theta_j in zip(d, theta)]
+    b = y_mean - sum(w_j * mean_j for w_j, mean_j in zip(w, x_mean))
+    history.add(_cost(X, y, w, b, l2), w, b)  # checks that they are finite
+    return w, b
 
 
 def _normal_equation(A: Matrix, yc: Vector, penalty: Vector) -> Vector:
@@ -415,25 +372,45 @@ def _dependent(k: int, method: str, other: str) -> ValueError:
                       f"it and the bias. Drop it, or use l2 > 0 (ridge regression){other}.")
 
 
-# ---- Input checks ---------------------------------------------------------------------------
-# They run once at the public boundary, so the loops above can trust their data:
-# a rectangular list of lists of finite floats.
+# ---- Input checks -----------------------------------------------------------------------
+# Once, at the public boundary, so the loops above can trust a rectangular list of floats.
+
+def _check_output(values: Vector, what: str, X: Matrix) -> Vector:
+    """values, if all are finite; else ValueError: finite but huge X overflowed them."""
+    if not all(math.isfinite(v) for v in values):
+        largest = max(abs(x_ij) for x_i in X for x_ij in x_i)
+        raise ValueError(f"the {what} not finite: X holds values too large for these "
+                         f"parameters (the largest |x| is {largest:.3g}). Scale X the same way "
+                         f"as the training data.")
+    return values
+
+
+def _diverged(iteration: int, learning_rate: Optional[float]) -> str:
+    if learning_rate is None:  # an exact solver: its one step
+        return ("the least-squares solution is not finite: X or y holds values so large that "
+                "their squares overflow. Scale them first (see StandardScaler).")
+    return (f"gradient descent diverged at iteration {iteration}: the cost or the parameters "
+            f"are no longer finite numbers, with learning_rate={learning_rate!r}. Try a "
+            f"smaller learning_rate or scale the features (see StandardScaler).")
+
+
+def _check_y(y: object, m: int) -> Vector:
+    """y checked to be one finite target per row of X (m of them)."""
+    return [_check_number(y_i, f"y[{i}]") for i, y_i in enumerate(_column(y, m))]
+
+
+_ROWS = "a list of rows or a 2-D array"
+_ONE_D = "y must be 1-D, one target per sample (a list, a 1-D array or a pandas Series)"
+
 
 def _check_X(X: object) -> Matrix:
     """X as a rectangular list of rows of finite floats, or ValueError saying what is wrong."""
-    X = X.to_numpy() if hasattr(X, "to_numpy") else X  # a pandas DataFrame: its values
-    _check_not_masked(X, "X", " (X.filled(value) or X[~X.mask.any(axis=1)])")
-    if hasattr(X, "ndim") and hasattr(X, "tolist"):  # a NumPy array or matrix
-        if X.ndim == 1:
-            raise ValueError("X must be 2-D, a list of rows or a 2-D array, but it is 1-D. "
-                             "For a single feature, put each value in its own row: "
-                             "[[x] for x in X] (or np.reshape(X, (-1, 1))).")
-        if X.ndim != 2:
-            raise ValueError(f"X must be 2-D, {_ROWS} (one row of feature values per sample); "
-                             f"got a {X.ndim}-D array.")
-        X = X.tolist()
-    rows = _check_sequence(X, "X", f"X must be 2-D, {_ROWS} (one row of feature values per "
-                           f"sample); got {type(X).__name__}.", "sequence of rows", _ROWS)
+    must_be = f"X must be 2-D, {_ROWS} (one row of feature values per sample)"
+    rows, shape = _entries(X, "X", must_be, "sequence of rows", _ROWS)
+    if shape is not None and len(shape) != 2:
+        raise ValueError(f"{must_be}; got a {len(shape)}-D array." if len(shape) != 1 else
+                         f"X must be 2-D, {_ROWS}, but it is 1-D. For a single feature, put "
+                         f"each value in its own row: X.reshape(-1, 1) or [[x] for x in X].")
     if not rows:
         raise ValueError("X is empty: it needs at least one row (sample).")
     matrix: Matrix = []
@@ -451,136 +428,105 @@ def _check_X(X: object) -> Matrix:
     return matrix
 
 
-def _check_y(y: object, m: int) -> Vector:
-    """y as a list of m finite floats; an (m, 1) column is flattened on purpose (left as it
-    is, y_hat - y would broadcast to (m, m))."""
-    y = y.to_numpy() if hasattr(y, "to_numpy") else y  # a pandas Series: its values
-    _check_not_masked(y, "y", "")
-    shape = None
-    if hasattr(y, "ndim") and hasattr(y, "tolist"):  # a NumPy array
-        shape = f"a {y.ndim}-D array" if y.ndim != 2 else f"shape {tuple(y.shape)}"
-        y = y.tolist() if y.ndim in (1, 2) else y
-    must_be = "y must be 1-D, one target per sample (a list, a 1-D array or a pandas Series)"
-    if shape is not None and not isinstance(y, list):  # 0-D, 3-D, ...
-        raise ValueError(f"{must_be}, or an (m, 1) column; got {shape}.")
-    values = _check_sequence(y, "y", f"{must_be}; got {type(y).__name__}.", "sequence",
-                             "a list or a 1-D array")
+def _column(y: object, m: int) -> list:
+    """The m entries of y, 1-D or an (m, 1) column, which is flattened on purpose: left as it
+    is, y_hat - y would broadcast to an (m, m) matrix."""
+    values, shape = _entries(y, "y", _ONE_D, "sequence", "a list or a 1-D array")
     rows = [v for v in values if isinstance(v, (list, tuple))]
-    if rows and (len(rows) < len(values) or any(len(row) != 1 for row in rows)):
-        width = ([len(row) for row in rows if len(row) != 1] or [1])[0]
-        shape = shape or f"rows of {width} values"
-        raise ValueError(f"{must_be}, or an (m, 1) column; got {shape}.")
+    widths = [len(row) for row in rows if len(row) != 1]
+    mixed = rows and (len(rows) < len(values) or widths)  # not every entry a 1-value row
+    if shape is not None and len(shape) not in (1, 2) or mixed:
+        got = f"rows of {(widths or [1])[0]} values" if shape is None else \
+            f"shape {shape}" if len(shape) == 2 else f"a {len(shape)}-D array"
+        raise ValueError(f"{_ONE_D}, or an (m, 1) column; got {got}.")
     values = [row[0] for row in rows] if rows else values
     if len(values) != m:
         raise ValueError(f"X and y have different lengths: X has {m} rows but y has "
                          f"{len(values)} values.")
-    return [_check_number(value, f"y[{i}]") for i, value in enumerate(values)]
+    return values
 
 
-_ROWS = "a list of rows or a 2-D array"
-
-
-def _check_not_masked(data: object, name: str, how: str) -> None:
+def _entries(data: object, name: str, must_be: str, kind: str, instead: str
+             ) -> Tuple[list, Optional[tuple]]:
+    """The entries of data and, for a NumPy array, its shape; ValueError for a masked array,
+    a set or a dict, a one-pass iterator, or what is no container at all."""
+    data = data.to_numpy() if hasattr(data, "to_numpy") else data  # pandas: the values
     if type(data).__name__ == "MaskedArray":
         raise ValueError(f"{name} is a masked array, whose masked entries would silently count "
-                         f"as numbers. Fill them or drop their rows first{how}, then pass a "
-                         f"plain array.")
-
-
-def _check_sequence(data: object, name: str, not_iterable: str, kind: str, instead: str) -> list:
-    """The entries of data, which must be an ordered container that can be read twice."""
+                         f"as numbers. Fill them or drop their rows first (e.g. "
+                         f"{name}.filled(value)), then pass a plain array.")
+    if hasattr(data, "shape") and hasattr(data, "tolist"):  # a NumPy array or matrix
+        return (data.tolist() if data.shape else []), tuple(data.shape)
     if isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
-        raise ValueError(not_iterable)
+        raise ValueError(f"{must_be}; got {type(data).__name__}.")
     if isinstance(data, (set, frozenset, Mapping)):
         raise ValueError(f"{name} is a {type(data).__name__}, not a {kind}: a set has no order "
                          f"and a dict gives its keys. Pass {instead} instead.")
     if not hasattr(data, "__len__"):
         raise ValueError(f"{name} is a {type(data).__name__}, which can be read only once. "
                          f"Pass {instead} instead, e.g. list({name}).")
-    return list(data)  # type: ignore[call-overload]
+    return list(data), None  # type: ignore[call-overload]
 
 
 def _check_number(value: object, where: str) -> float:
     """float(value) for a real number (a NumPy bool too), or ValueError saying what it is."""
-    if type(value).__name__ in ("NAType", "NaTType"):
-        raise ValueError(f"{where} is {value!r}, a missing value: drop or fill the missing "
-                         f"values first.")
-    if isinstance(value, (complex, numbers.Complex)) and not isinstance(value, numbers.Real):
-        raise ValueError(f"{where} is {value!r}, a complex number; X and y must hold real "
-                         f"numbers.")
     numpy_bool = type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
-    if not (isinstance(value, numbers.Real) or numpy_bool):
-        raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y must be "
-                         f"a real number.")
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except OverflowError:
-        raise ValueError(f"{where} is an integer of {len(str(abs(value)))} digits, too large "
-                         f"for a float (the largest is about 1.8e308).") from None
-    if not math.isfinite(number):
-        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: drop "
-                         f"or fill them first.")
-    return number
+    if type(value).__name__ in ("NAType", "NaTType"):
+        problem = "a missing value: drop or fill the missing values first"
+    elif isinstance(value, numbers.Complex) and not isinstance(value, numbers.Real):
+        problem = "a complex number; X and y must hold real numbers"
+    elif not (isinstance(value, numbers.Real) or numpy_bool):
+        problem = "not a number; every entry of X and y must be a real number"
+    else:
+        try:
+            number = float(value)  # type: ignore[arg-type]
+        except OverflowError:
+            raise ValueError(f"{where} is an integer of {len(str(abs(int(value))))} digits, "
+                             f"too large for a float (the largest is about 1.8e308).") from None
+        if math.isfinite(number):
+            return number
+        problem = "but NaN and infinite values are not allowed: drop or fill them first"
+    raise ValueError(f"{where} is {value!r}, {problem}.")
 
 
-# (name, kind, may be None, test of the value, what it must be)
-_RULES = [
-    ("learning_rate", "number", False, lambda v: math.isfinite(v) and v > 0,
-     "a positive finite number"),
-    ("n_iters", "integer", False, lambda v: v >= 1, "a positive integer"),
-    ("l2", "number", False, lambda v: math.isfinite(v) and v >= 0, "a finite number >= 0"),
-    ("tol", "number", True, lambda v: v >= 0, "None or a number >= 0"),
-    ("batch_size", "integer", True, lambda v: v >= 1, "None or a positive integer"),
-    ("seed", "integer", False, lambda v: True, "an integer"),
-    ("verbose", "integer", False, lambda v: v >= 0, "an integer >= 0 (0 prints nothing)"),
-]
+# The hyperparameters: (name, type, may it be None, the range test, what the value must be).
+# A value of the wrong type raises TypeError; one out of range (NaN too) ValueError.
+_RULES = (
+    ("learning_rate", float, False, lambda v: 0 < v < math.inf, "a positive finite number"),
+    ("n_iters", int, False, lambda v: v >= 1, "a positive integer"),
+    ("l2", float, False, lambda v: 0 <= v < math.inf, "a finite number >= 0"),
+    ("tol", float, True, lambda v: v >= 0, "None or a number >= 0"),
+    ("batch_size", int, True, lambda v: v >= 1, "None or a positive integer"),
+    ("seed", int, False, lambda v: True, "an integer"),
+    ("verbose", int, False, lambda v: v >= 0, "an integer >= 0 (0 prints nothing)"),
+    ("solver", str, False, lambda v: v in ("gd", "normal", "qr"), '"gd", "normal" or "qr"'),
+    ("record_params", bool, False, lambda v: True, "True or False"),
+)
+_TYPES = {float: (numbers.Real, "a number"), int: (numbers.Integral, "an integer"),
+          str: (str, "a string"), bool: (bool, "True or False")}
 
 
 def _check_hyperparameters(model: LinearRegression) -> tuple:
-    """(learning_rate, n_iters, l2, tol, batch_size, seed, verbose, solver, record_params).
-
-    A value of the wrong type raises TypeError, one out of range ValueError.
-    """
+    """The hyperparameters of model, checked and converted, in the order of _RULES."""
     values = []
-    for name, kind, may_be_none, test, must_be in _RULES:
-        value = getattr(model, name)
+    for name, kind, may_be_none, in_range, must_be in _RULES:
+        value, (cls, a_kind) = getattr(model, name), _TYPES[kind]
         if value is None and may_be_none:
             values.append(None)
             continue
-        ok_type = numbers.Real if kind == "number" else numbers.Integral
-        if isinstance(value, bool) or not isinstance(value, ok_type):
-            raise TypeError(f"{name} must be {'a' if kind == 'number' else 'an'} {kind}, "
-                            f"got {type(value).__name__} {value!r}.")
+        if not isinstance(value, cls) or (isinstance(value, bool) and kind is not bool):
+            raise TypeError(f"{name} must be {a_kind}, got {type(value).__name__} {value!r}.")
         try:
-            value = float(value) if kind == "number" else int(value)
+            value = kind(value)
         except OverflowError:  # an int beyond the largest float: out of range below
             value = math.inf if value > 0 else -math.inf
-        if not test(value):  # "not" also rejects NaN
+        if not in_range(value):
             raise ValueError(f"{name} must be {must_be}, got {value!r}.")
         values.append(value)
-    solver = model.solver
-    if not isinstance(solver, str):
-        raise TypeError(f"solver must be a string, \"gd\", \"normal\" or \"qr\", "
-                        f"got {type(solver).__name__} {solver!r}.")
-    if solver not in ("gd", "normal", "qr"):
-        raise ValueError(f"solver must be \"gd\" (gradient descent), \"normal\" or \"qr\", "
-                         f"got {solver!r}.")
-    if solver != "gd" and values[4] is not None:
-        raise ValueError(f"batch_size works with solver=\"gd\" only; solver={solver!r} always "
-                         f"uses every sample. Leave batch_size=None.")
-    if not isinstance(model.record_params, bool):
-        raise TypeError(f"record_params must be True or False, "
-                        f"got {type(model.record_params).__name__} {model.record_params!r}.")
-    return tuple(values) + (solver, model.record_params)
-
-
-def _not_finite(iteration: int, learning_rate: Optional[float]) -> str:
-    if learning_rate is None:  # an exact solver
-        return ("the least-squares solution is not finite: X or y holds values so large that "
-                "their squares overflow. Scale them first (see StandardScaler).")
-    return (f"gradient descent diverged at iteration {iteration}: the cost or the parameters "
-            f"are no longer finite numbers, with learning_rate={learning_rate!r}. Try a "
-            f"smaller learning_rate or scale the features (see StandardScaler).")
+    if values[7] != "gd" and values[4] is not None:
+        raise ValueError(f"batch_size works with solver=\"gd\" only; solver={values[7]!r} "
+                         f"always uses every sample. Leave batch_size=None.")
+    return tuple(values)
 
 
 if __name__ == "__main__":
