@@ -1,7 +1,7 @@
 """Linear regression trained by gradient descent, in plain Python.
 
-Every sum below is an explicit loop over samples i = 1..m and features j = 1..n,
-so each step of ``fit`` reads like the formula it computes.
+Every sum is an explicit loop over samples i = 1..m and features j = 1..n, so each step of
+``fit`` reads like the formula it computes.
 
 Model
     y_hat_i = sum_j w_j x_ij + b
@@ -13,17 +13,14 @@ Gradient (the exact derivative of J: the 2 from the square cancels the 1/2)
     dJ/dw_j = 1/m sum_i (y_hat_i - y_i) x_ij  +  (lambda/m) w_j
     dJ/db   = 1/m sum_i (y_hat_i - y_i)
 
-Update (simultaneous: both gradients come from the same forward pass)
-    w_j <- w_j - learning_rate * dJ/dw_j
-    b   <- b   - learning_rate * dJ/db
+Update (simultaneous: both gradients come from the same forward pass), from w = 0, b = 0
+    w_j <- w_j - learning_rate * dJ/dw_j,    b <- b - learning_rate * dJ/db
+The bias is never penalized: that would pull the intercept towards 0 and make the model
+depend on where y's origin is.
 
-The weights and the bias start at zero. The bias is never penalized: a penalty on b
-would pull the intercept towards 0 and make the model depend on where y's origin is.
-
-With ``batch_size`` set, each epoch shuffles the samples and makes one update per
-batch of B samples: the sums run over the batch and 1/m becomes 1/B, but the
-penalty keeps the full m, so each batch gradient is an unbiased estimate of the
-full one and the objective does not depend on B.
+Mini-batches of B samples (``batch_size``): each epoch shuffles the samples, the sums run
+over each batch and 1/m becomes 1/B; the penalty keeps the full m, so that a batch gradient
+is an unbiased estimate of the full one and the objective does not depend on B.
 
 >>> model = LinearRegression(learning_rate=0.1, n_iters=2000)
 >>> model = model.fit([[0.0], [1.0], [2.0], [3.0]], [1.0, 3.0, 5.0, 7.0])
@@ -316,14 +313,14 @@ def _qr(A: Matrix, yc: Vector, penalty: Vector) -> Vector:
 
     The penalty sum_j P_jj theta_j^2 is n more rows sqrt(P_jj) below A (with 0 in yc): exact
     ridge regression. Reflection k, H = I - 2 v v^T / (v^T v), maps column k below the
-    diagonal onto the axis and leaves the lengths of everything unchanged; applied to yc too,
-    the reflections give Q^T yc without storing Q. kappa(R) = kappa(A): QR loses only the
-    digits that the data themselves do not determine.
+    diagonal onto the axis and leaves the lengths of everything unchanged; yc rides along as
+    column n, so the reflections give Q^T yc without storing Q. kappa(R) = kappa(A): QR loses
+    only the digits that the data themselves do not determine.
     """
     n = len(penalty)
-    R = [row[:] for row in A] + [[math.sqrt(penalty[j]) if j == k else 0.0 for j in range(n)]
-                                 for k in range(n) if penalty[k] > 0]
-    c = yc + [0.0] * (len(R) - len(A))
+    R = [a_i + [yc_i] for a_i, yc_i in zip(A, yc)] + [
+        [math.sqrt(penalty[j]) if j == k else 0.0 for j in range(n)] + [0.0]
+        for k in range(n) if penalty[k] > 0]
     for k in range(n):
         norm = math.sqrt(sum(R[i][k] * R[i][k] for i in range(k, len(R))))
         if norm == 0.0:
@@ -331,20 +328,17 @@ def _qr(A: Matrix, yc: Vector, penalty: Vector) -> Vector:
         alpha = -norm if R[k][k] >= 0 else norm  # the sign that avoids cancellation in v
         v = [R[k][k] - alpha] + [R[i][k] for i in range(k + 1, len(R))]
         vv = sum(v_i * v_i for v_i in v)
-        for j in range(k, n):
+        for j in range(k, n + 1):
             s = 2 * sum(v[i - k] * R[i][j] for i in range(k, len(R))) / vv
             for i in range(k, len(R)):
                 R[i][j] -= s * v[i - k]
-        s = 2 * sum(v[i - k] * c[i] for i in range(k, len(R))) / vv
-        for i in range(k, len(R)):
-            c[i] -= s * v[i - k]
     largest = max(abs(R[k][k]) for k in range(n))
     for k in range(n):
         if abs(R[k][k]) <= 1e-10 * largest:  # columns of length 1: R_kk is the share missed
             raise _dependent(k, "QR factorization", "")
-    theta = [0.0] * n  # back substitution R theta = (Q^T yc)_(1..n)
+    theta = [0.0] * n  # back substitution R theta = (Q^T yc)_(1..n), found in column n
     for k in reversed(range(n)):
-        theta[k] = (c[k] - sum(R[k][j] * theta[j] for j in range(k + 1, n))) / R[k][k]
+        theta[k] = (R[k][n] - sum(R[k][j] * theta[j] for j in range(k + 1, n))) / R[k][k]
     return theta
 
 

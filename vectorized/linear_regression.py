@@ -14,17 +14,14 @@ Gradient (the exact derivative of J: the 2 from the square cancels the 1/2)
     dJ/dw = 1/m X^T (y_hat - y)  +  (lambda/m) w    (n,)
     dJ/db = 1/m 1^T (y_hat - y)
 
-Update (simultaneous: both gradients come from the same forward pass)
-    w <- w - learning_rate * dJ/dw
-    b <- b - learning_rate * dJ/db
+Update (simultaneous: both gradients come from the same forward pass), from w = 0, b = 0
+    w <- w - learning_rate * dJ/dw,    b <- b - learning_rate * dJ/db
+The bias is never penalized: that would pull the intercept towards 0 and make the model
+depend on where y's origin is.
 
-The weights and the bias start at zero. The bias is never penalized: a penalty on b
-would pull the intercept towards 0 and make the model depend on where y's origin is.
-
-With ``batch_size`` set, each epoch shuffles the samples and makes one update per
-batch of B samples: the sums run over the batch and 1/m becomes 1/B, but the
-penalty keeps the full m, so each batch gradient is an unbiased estimate of the
-full one and the objective does not depend on B.
+Mini-batches of B samples (``batch_size``): each epoch shuffles the samples, the sums run
+over each batch and 1/m becomes 1/B; the penalty keeps the full m, so that a batch gradient
+is an unbiased estimate of the full one and the objective does not depend on B.
 
 >>> model = LinearRegression(learning_rate=0.1, n_iters=2000)
 >>> model = model.fit([[0.0], [1.0], [2.0], [3.0]], [1.0, 3.0, 5.0, 7.0])
