@@ -45,7 +45,7 @@ def minibatches(order: List[int], batch_size: Optional[int],
                 rng: random.Random) -> Iterator[Union[slice, List[int]]]:
     """The batches of one epoch: every sample, or B-sized runs of a fresh shuffle."""
     if batch_size is None:
-        yield slice(None)  # X[:] is a view of X, not a copy
+        yield slice(None)  # X[slice(None)] is X itself, a view: no copy
         return
     rng.shuffle(order)  # in place: each epoch reshuffles the previous epoch's order
     for start in range(0, len(order), batch_size):
