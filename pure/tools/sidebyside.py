@@ -1,10 +1,8 @@
-"""The side-by-side reading view behind ``python -m pure show``.
-
-``python -m pure show logistic`` prints ``pure/logistic_regression.py`` beside its NumPy twin
-``vectorized/logistic_regression.py``; ``--html FILE`` writes it as one standalone page (inline
-CSS, no script, nothing fetched); ``--all --html-dir docs`` refreshes the committed pages. Both
-files are parsed with ``ast`` and ``tokenize``, never imported: no NumPy is needed. The view
-follows the order a learner reads in:
+"""The side-by-side reading view behind ``python -m pure show``: ``show logistic`` prints
+``pure/logistic_regression.py`` beside its NumPy twin ``vectorized/logistic_regression.py``;
+``--html FILE`` writes the view as one standalone page (inline CSS, no script, nothing fetched);
+``--all --html-dir docs`` refreshes the committed pages. The files are parsed with ``ast`` and
+``tokenize``, never imported, so no NumPy is needed. The view reads in the order a learner does:
 
 1. the mathematics: the two module docstrings, index form beside matrix form;
 2. gradient descent: the loop the steps run in, then one block per ``# Step N: title  formula``
@@ -44,6 +42,13 @@ MIN_WIDTH = 40  # two columns of line number + at least a dozen characters of co
 MARKER = re.compile(r"#\s*Step\s+(\d+[a-z]?)\s*:\s*(.*)$")
 FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
+Line = NamedTuple("Line", [("number", int), ("text", str)])  # text less its block's indentation
+Loop = NamedTuple("Loop", [("line", int), ("header", str)])  # "for i in b:", joined on one line
+# The heading of a step marker is "Step 3: gradient"; the formula after it is the twin's own.
+Marker = NamedTuple("Marker", [("line", int), ("heading", str)])
+# A function "Model.fit()", a class "class Model" or the main guard, from its first decorator
+Definition = NamedTuple("Definition", [("name", str), ("first", int), ("last", int)])
+
 
 class ShowError(ValueError):
     """A problem the ``show`` command reports in one line (exit status 2)."""
@@ -51,16 +56,6 @@ class ShowError(ValueError):
 
 class StepMismatchError(ShowError):
     """The twins' steps differ: one is missing, renamed or out of order."""
-
-
-class Line(NamedTuple):
-    number: int  # in the source file
-    text: str  # as shown: without the indentation its block's lines share
-
-
-class Loop(NamedTuple):
-    line: int
-    header: str  # "for i in batch:", on one line even where the file breaks it
 
 
 class Block(NamedTuple):
@@ -110,23 +105,12 @@ def twin_paths(model: str) -> Tuple[Path, Path]:
 
 
 # --- Reading one file -----------------------------------------------------------------------
-class Marker(NamedTuple):
-    line: int
-    heading: str  # "Step 3: gradient"; the formula after it (two spaces on) is the twin's own
-
-
-class Definition(NamedTuple):
-    name: str  # "class Model", "Model.fit()" or 'if __name__ == "__main__"'
-    first: int  # the line of its first decorator
-    last: int
-
-
 def _indent(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
 class _Source:
-    """One twin file, read, parsed and (if it has step markers) cut in the order shown."""
+    """One twin file, read, parsed and (if it has step markers) cut into its parts."""
 
     def __init__(self, path: Path) -> None:
         self.name, self.folder = f"{path.parent.name}/{path.name}", path.parent.name
@@ -145,26 +129,11 @@ class _Source:
             for t in tokens for m in [MARKER.match(t.string)]
             if t.type == tokenize.COMMENT and m and not t.line[:t.start[1]].strip()]
         self.definitions = self._definitions(self.tree.body, "")
-        if self.markers:
-            self._cut([m.line for m in self.markers])
-
-    def _definitions(self, body: List[ast.stmt], prefix: str) -> List[Definition]:
-        """The functions and classes at module and class level, and the main guard."""
-        found = []
-        for node in body:
-            first = min([d.lineno for d in getattr(node, "decorator_list", [])] + [node.lineno])
-            if isinstance(node, FUNCTIONS):
-                found.append(Definition(f"{prefix}{node.name}()", first, node.end_lineno))
-            elif isinstance(node, ast.ClassDef):
-                found.append(Definition(f"class {prefix}{node.name}", first, node.end_lineno))
-                found += self._definitions(node.body, prefix + node.name + ".")
-            elif isinstance(node, ast.If) and not prefix and "__name__" in ast.dump(node.test):
-                found.append(Definition('if __name__ == "__main__"', first, node.end_lineno))
-        return found
-
-    def _cut(self, starts: List[int]) -> None:
-        """Set ``doc``, ``loop``, ``steps`` (each its marker, unindented, then its lines), the
-        ``loops`` of each step and the ``rest`` as (name, lines) cut at each definition."""
+        if not self.markers:
+            return  # nothing to cut; align says so
+        # The parts, in the order shown: ``doc``, ``loop``, ``steps`` (each its marker, then its
+        # lines), the ``loops`` each step runs inside, and the ``rest`` as (name, lines).
+        starts = [m.line for m in self.markers]
         # The last step ends with the statement list holding the first statement after its
         # marker (the outermost one, if several start on that line).
         after = [(s.lineno, -s.end_lineno, body[-1].end_lineno) for node in ast.walk(self.tree)
@@ -182,6 +151,20 @@ class _Source:
                       for first, end in zip(starts, starts[1:] + [stop])]
         rest = [n for n in range(doc + 1, len(self.lines) + 1) if not start <= n < stop]
         self.rest = [(name, self._shown(lines)) for name, lines in self._chunks(rest, start, stop)]
+
+    def _definitions(self, body: List[ast.stmt], prefix: str) -> List[Definition]:
+        """The functions and classes at module and class level, and the main guard."""
+        found = []
+        for node in body:
+            first = min([d.lineno for d in getattr(node, "decorator_list", [])] + [node.lineno])
+            if isinstance(node, FUNCTIONS):
+                found.append(Definition(f"{prefix}{node.name}()", first, node.end_lineno))
+            elif isinstance(node, ast.ClassDef):
+                found.append(Definition(f"class {prefix}{node.name}", first, node.end_lineno))
+                found += self._definitions(node.body, prefix + node.name + ".")
+            elif isinstance(node, ast.If) and not prefix and "__name__" in ast.dump(node.test):
+                found.append(Definition('if __name__ == "__main__"', first, node.end_lineno))
+        return found
 
     def _loops_around(self, line: int) -> Tuple[Loop, ...]:
         """The loop headers, outermost first, around ``line`` in its own function."""
