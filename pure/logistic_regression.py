@@ -101,12 +101,11 @@ class LogisticRegression:
          record_params) = _check_hyperparameters(self)
         X, y = _check_data(X, y)
         m, n = len(X), len(X[0])
-        if solver == "newton":
-            return self._set_fitted(*_newton_method(X, y, l2, n_iters, tol, verbose,
-                                                    record_params))
         # Local names only: the model changes after success, so a failed fit leaves it as it was.
-        w, b, cost_history = [0.0] * n, 0.0, []
-        param_history = [(list(w), b)] if record_params else None
+        if solver == "newton":
+            history = _History(verbose, record_params, n, None)
+            return history.finish(self, *_newton_method(X, y, l2, n_iters, tol, history))
+        w, b, history = [0.0] * n, 0.0, _History(verbose, record_params, n, learning_rate)
         rng, order, previous = random.Random(seed), list(range(m)), None
         full = batch_size is None or batch_size >= m  # one batch holding every sample
         for epoch in range(n_iters):
@@ -131,14 +130,14 @@ class LogisticRegression:
                 # Step 4: update  w_j <- w_j - alpha dJ/dw_j,  b <- b - alpha dJ/db
                 w = [w_j - learning_rate * g_j for w_j, g_j in zip(w, grad_w)]
                 b = b - learning_rate * grad_b
-                self._track(cost, w, b, cost_history, param_history, learning_rate)
+                history.add(cost, w, b)
                 epoch_costs.append(cost)
             # Step 5: stop  |J_t - J_(t-1)| < tol (with batches: epoch means of J)
             epoch_cost = sum(epoch_costs) / len(epoch_costs)
             if tol is not None and previous is not None and abs(epoch_cost - previous) < tol:
                 break
             previous = epoch_cost
-        return self._set_fitted(w, b, cost_history, param_history)
+        return history.finish(self, w, b)
 
     def predict_proba(self, X: Sequence[Sequence[float]]) -> Vector:
         """P(y = 1 | x_i) = sigmoid(sum_j w_j x_ij + b), one probability per row of X."""
@@ -176,31 +175,6 @@ class LogisticRegression:
         z = [sum(w_j * x_ij for w_j, x_ij in zip(self.weights, x_i)) + self.bias for x_i in X]
         return _check_output(z, what, X)
 
-    def _track(self, cost: float, w: Vector, b: float, cost_history: Vector,
-               param_history: Optional[list], learning_rate: float) -> None:
-        """Bookkeeping after an update: check and record the cost, print progress."""
-        if not all(math.isfinite(v) for v in [cost, b, *w]):
-            raise FloatingPointError(
-                f"gradient descent diverged at iteration {len(cost_history) + 1}: the cost or "
-                f"the parameters are no longer finite numbers, with learning_rate="
-                f"{learning_rate!r}. Try a smaller learning_rate or scale the features "
-                f"(see StandardScaler).")
-        cost_history.append(cost)
-        if param_history is not None:
-            param_history.append((list(w), b))
-        if self.verbose and len(cost_history) % self.verbose == 0:
-            print(f"iteration {len(cost_history)}: cost {cost:.6g}")
-
-    def _set_fitted(self, w: Vector, b: float, cost_history: Vector,
-                    param_history: Optional[list]) -> "LogisticRegression":
-        if self.verbose and len(cost_history) % self.verbose != 0:  # the last line of progress
-            print(f"iteration {len(cost_history)}: cost {cost_history[-1]:.6g}")
-        self.weights, self.bias, self.cost_history = w, b, cost_history
-        self.__dict__.pop("param_history", None)  # none left over from an earlier fit
-        if param_history is not None:
-            self.param_history = param_history
-        return self
-
     def _check_fitted_X(self, X: Sequence[Sequence[float]], method: str) -> Matrix:
         if not hasattr(self, "weights"):
             raise ValueError(f"This LogisticRegression instance is not fitted yet. "
@@ -212,13 +186,42 @@ class LogisticRegression:
         return X
 
 
+class _History:
+    """Bookkeeping outside the steps: each cost checked and kept, the parameters kept if
+    asked (record_params), progress printed every ``verbose`` updates."""
+
+    def __init__(self, verbose: int, record_params: bool, n: int,
+                 learning_rate: Optional[float]) -> None:
+        self.verbose, self.learning_rate = verbose, learning_rate  # None: Newton's method
+        self.costs: Vector = []
+        self.params = [([0.0] * n, 0.0)] if record_params else None  # the start: zeros
+
+    def add(self, cost: float, w: Vector, b: float) -> None:
+        if not all(math.isfinite(v) for v in [cost, b, *w]):
+            raise FloatingPointError(_diverged(len(self.costs) + 1, self.learning_rate))
+        self.costs.append(cost)
+        if self.params is not None:
+            self.params.append((list(w), b))
+        if self.verbose and len(self.costs) % self.verbose == 0:
+            print(f"iteration {len(self.costs)}: cost {cost:.6g}")
+
+    def finish(self, model: LogisticRegression, w: Vector, b: float) -> LogisticRegression:
+        if self.verbose and len(self.costs) % self.verbose != 0:  # the last line of progress
+            print(f"iteration {len(self.costs)}: cost {self.costs[-1]:.6g}")
+        model.weights, model.bias, model.cost_history = w, b, self.costs
+        model.__dict__.pop("param_history", None)  # none left over from an earlier fit
+        if self.params is not None:
+            model.param_history = self.params
+        return model
+
+
 # ---- Exact solver: Newton's method ------------------------------------------------------
 
 def _newton_method(X: Matrix, y: Vector, l2: float, n_iters: int, tol: Optional[float],
-                   verbose: int, record_params: bool) -> Tuple[Vector, float, Vector, list]:
+                   history: _History) -> Tuple[Vector, float]:
     """Newton's method on the same cost J: iteratively reweighted least squares.
 
-    theta = (w, b); x1_i is x_i with a 1 for the bias. Each step goes to the minimum of the
+    theta = (w, c); x1_i is x_i with a 1 for the bias. Each step goes to the minimum of the
     quadratic model of J around theta, theta <- theta - H^-1 g (no learning rate), with
         g_j  = 1/m sum_i (p_i - y_i) x1_ij  +  (lambda/m) w_j
         H_jk = 1/m sum_i a_ij a_ik  +  (lambda/m) [j = k, j a weight],  a_ij = sqrt(s_i) x1_ij
@@ -236,17 +239,11 @@ def _newton_method(X: Matrix, y: Vector, l2: float, n_iters: int, tol: Optional[
     x_mean = [X[0][j] if all(x_i[j] == X[0][j] for x_i in X)  # a constant column: exact zeros
               else sum(x_i[j] for x_i in X) / m for j in range(n)]
     Xc = [[x_ij - mean_j for x_ij, mean_j in zip(x_i, x_mean)] + [1.0] for x_i in X]
-    w, c, cost_history = [0.0] * n, 0.0, []  # c: the intercept of the centred features
-    param_history = [(list(w), 0.0)] if record_params else None
+    theta, penalty = [0.0] * (n + 1), [l2 / m] * n + [0.0]  # the bias, entry n: no penalty
     for iteration in range(1, n_iters + 1):
-        z = [sum(w_j * x_ij for w_j, x_ij in zip(w, x1_i)) + c for x1_i in Xc]
+        z = [sum(t_j * x1_ij for t_j, x1_ij in zip(theta, x1_i)) for x1_i in Xc]
         cost = (sum(softplus(z_i) - y_i * z_i for z_i, y_i in zip(z, y)) / m
-                + l2 / (2 * m) * sum(w_j * w_j for w_j in w))
-        if not math.isfinite(cost):
-            raise FloatingPointError(
-                f"Newton's method diverged: the cost is {cost} at iteration {iteration}. "
-                f"Try l2 > 0 or scale the features (see StandardScaler).")
-        cost_history.append(cost)
+                + l2 / (2 * m) * sum(t_j * t_j for t_j in theta[:n]))
         if l2 == 0.0 and all(z_i > 0 if y_i == 1.0 else z_i < 0 for z_i, y_i in zip(z, y)):
             raise ValueError(f"the classes are perfectly separable (at Newton step {iteration} "
                              f"every sample is on its own side): with l2=0 the cost has no "
@@ -254,7 +251,6 @@ def _newton_method(X: Matrix, y: Vector, l2: float, n_iters: int, tol: Optional[
         error = [sigmoid(z_i) - y_i for z_i, y_i in zip(z, y)]
         A = [[math.exp(-abs(z_i) / 2) / (1.0 + math.exp(-abs(z_i))) * x1_ij for x1_ij in x1_i]
              for z_i, x1_i in zip(z, Xc)]
-        theta, penalty = w + [c], [l2 / m] * n + [0.0]  # the bias, entry n, is not penalized
         g = [sum(e_i * x1_i[j] for e_i, x1_i in zip(error, Xc)) / m + penalty[j] * theta[j]
              for j in range(n + 1)]
         H = [[sum(a_i[j] * a_i[k] for a_i in A) / m + (penalty[j] if j == k else 0.0)
@@ -264,21 +260,14 @@ def _newton_method(X: Matrix, y: Vector, l2: float, n_iters: int, tol: Optional[
             raise ValueError(f"the Hessian is singular at Newton step {iteration}: a feature "
                              f"column is constant or a combination of others, or the classes "
                              f"are almost separable. Use l2 > 0, or solver='gd'.")
-        w, c = [w_j - s_j for w_j, s_j in zip(w, step)], c - step[n]
-        b = c - sum(w_j * mean_j for w_j, mean_j in zip(w, x_mean))
-        if not all(math.isfinite(v) for v in [b, *w]):
-            raise FloatingPointError(f"Newton's method diverged at step {iteration}: the "
-                                     f"parameters are no longer finite numbers. Try l2 > 0 or "
-                                     f"scale the features (see StandardScaler).")
-        if param_history is not None:
-            param_history.append((list(w), b))
-        if verbose and iteration % verbose == 0:
-            print(f"iteration {iteration}: cost {cost:.6g}")
-        if tol is not None and iteration > 1 and abs(cost - cost_history[-2]) < tol:
+        theta = [t_j - s_j for t_j, s_j in zip(theta, step)]
+        w, b = theta[:n], theta[n] - sum(w_j * mean_j for w_j, mean_j in zip(theta, x_mean))
+        history.add(cost, w, b)  # checks that they are finite
+        if tol is not None and iteration > 1 and abs(cost - history.costs[-2]) < tol:
             break
-        if max(abs(s) for s in step) <= 1e-12 * (1.0 + max([abs(c)] + [abs(v) for v in w])):
+        if max(abs(s) for s in step) <= 1e-12 * (1.0 + max(abs(t_j) for t_j in theta)):
             break  # the step no longer changes theta: further steps cannot lower J
-    return w, b, cost_history, param_history
+    return w, b
 
 
 def _solve_symmetric(A: Matrix, r: Vector) -> Optional[Vector]:
@@ -328,21 +317,39 @@ def _check_threshold(threshold: object) -> float:
     return float(threshold)
 
 
+def _diverged(iteration: int, learning_rate: Optional[float]) -> str:
+    if learning_rate is None:  # Newton's method
+        return (f"Newton's method diverged at step {iteration}: the cost or the parameters "
+                f"are no longer finite numbers. Try l2 > 0 or scale the features (see "
+                f"StandardScaler).")
+    return (f"gradient descent diverged at iteration {iteration}: the cost or the parameters "
+            f"are no longer finite numbers, with learning_rate={learning_rate!r}. Try a "
+            f"smaller learning_rate or scale the features (see StandardScaler).")
+
+
+def _check_data(X: object, y: object) -> Tuple[Matrix, Vector]:
+    """X checked, and y checked to be one label 0 or 1 per row of X."""
+    X = _check_X(X)
+    y = [_check_number(y_i, f"y[{i}]") for i, y_i in enumerate(_column(y, len(X)))]
+    for i, y_i in enumerate(y):
+        if y_i != 0.0 and y_i != 1.0:
+            raise ValueError(f"y[{i}] is {y_i!r}, but logistic regression needs labels 0 or 1 "
+                             f"(True/False count). Recode the two classes as 0 and 1.")
+    return X, y
+
+
+_ROWS = "a list of rows or a 2-D array"
+_ONE_D = "y must be 1-D, one target per sample (a list, a 1-D array or a pandas Series)"
+
+
 def _check_X(X: object) -> Matrix:
     """X as a rectangular list of rows of finite floats, or ValueError saying what is wrong."""
-    X = X.to_numpy() if hasattr(X, "to_numpy") else X  # a pandas DataFrame: its values
-    _check_not_masked(X, "X", " (X.filled(value) or X[~X.mask.any(axis=1)])")
-    if hasattr(X, "ndim") and hasattr(X, "tolist"):  # a NumPy array or matrix
-        if X.ndim == 1:
-            raise ValueError("X must be 2-D, a list of rows or a 2-D array, but it is 1-D. "
-                             "For a single feature, put each value in its own row: "
-                             "[[x] for x in X] (or np.reshape(X, (-1, 1))).")
-        if X.ndim != 2:
-            raise ValueError(f"X must be 2-D, {_ROWS} (one row of feature values per sample); "
-                             f"got a {X.ndim}-D array.")
-        X = X.tolist()
-    rows = _check_sequence(X, "X", f"X must be 2-D, {_ROWS} (one row of feature values per "
-                           f"sample); got {type(X).__name__}.", "sequence of rows", _ROWS)
+    must_be = f"X must be 2-D, {_ROWS} (one row of feature values per sample)"
+    rows, shape = _entries(X, "X", must_be, "sequence of rows", _ROWS)
+    if shape is not None and len(shape) != 2:
+        raise ValueError(f"{must_be}; got a {len(shape)}-D array." if len(shape) != 1 else
+                         f"X must be 2-D, {_ROWS}, but it is 1-D. For a single feature, put "
+                         f"each value in its own row: X.reshape(-1, 1) or [[x] for x in X].")
     if not rows:
         raise ValueError("X is empty: it needs at least one row (sample).")
     matrix: Matrix = []
@@ -360,129 +367,99 @@ def _check_X(X: object) -> Matrix:
     return matrix
 
 
-def _check_data(X: object, y: object) -> Tuple[Matrix, Vector]:
-    """X checked, and y checked to be one label 0 or 1 per row of X."""
-    X = _check_X(X)
-    y = _check_y(y, len(X))
-    for i, y_i in enumerate(y):
-        if y_i != 0.0 and y_i != 1.0:
-            raise ValueError(f"y[{i}] is {y_i!r}, but logistic regression needs labels 0 or 1 "
-                             f"(True/False count). Recode the two classes as 0 and 1.")
-    return X, y
-
-
-def _check_y(y: object, m: int) -> Vector:
-    """y as a list of m finite floats; an (m, 1) column is flattened on purpose (left as it
-    is, y_hat - y would broadcast to (m, m))."""
-    y = y.to_numpy() if hasattr(y, "to_numpy") else y  # a pandas Series: its values
-    _check_not_masked(y, "y", "")
-    shape = None
-    if hasattr(y, "ndim") and hasattr(y, "tolist"):  # a NumPy array
-        shape = f"a {y.ndim}-D array" if y.ndim != 2 else f"shape {tuple(y.shape)}"
-        y = y.tolist() if y.ndim in (1, 2) else y
-    must_be = "y must be 1-D, one target per sample (a list, a 1-D array or a pandas Series)"
-    if shape is not None and not isinstance(y, list):  # 0-D, 3-D, ...
-        raise ValueError(f"{must_be}, or an (m, 1) column; got {shape}.")
-    values = _check_sequence(y, "y", f"{must_be}; got {type(y).__name__}.", "sequence",
-                             "a list or a 1-D array")
+def _column(y: object, m: int) -> list:
+    """The m entries of y, 1-D or an (m, 1) column, which is flattened on purpose: left as it
+    is, y_hat - y would broadcast to an (m, m) matrix."""
+    values, shape = _entries(y, "y", _ONE_D, "sequence", "a list or a 1-D array")
     rows = [v for v in values if isinstance(v, (list, tuple))]
-    if rows and (len(rows) < len(values) or any(len(row) != 1 for row in rows)):
-        width = ([len(row) for row in rows if len(row) != 1] or [1])[0]
-        shape = shape or f"rows of {width} values"
-        raise ValueError(f"{must_be}, or an (m, 1) column; got {shape}.")
+    widths = [len(row) for row in rows if len(row) != 1]
+    mixed = rows and (len(rows) < len(values) or widths)  # not every entry a 1-value row
+    if shape is not None and len(shape) not in (1, 2) or mixed:
+        got = f"rows of {(widths or [1])[0]} values" if shape is None else \
+            f"shape {shape}" if len(shape) == 2 else f"a {len(shape)}-D array"
+        raise ValueError(f"{_ONE_D}, or an (m, 1) column; got {got}.")
     values = [row[0] for row in rows] if rows else values
     if len(values) != m:
         raise ValueError(f"X and y have different lengths: X has {m} rows but y has "
                          f"{len(values)} values.")
-    return [_check_number(y_i, f"y[{i}]") for i, y_i in enumerate(values)]
+    return values
 
 
-_ROWS = "a list of rows or a 2-D array"
-
-
-def _check_not_masked(data: object, name: str, how: str) -> None:
+def _entries(data: object, name: str, must_be: str, kind: str, instead: str
+             ) -> Tuple[list, Optional[tuple]]:
+    """The entries of data and, for a NumPy array, its shape; ValueError for a masked array,
+    a set or a dict, a one-pass iterator, or what is no container at all."""
+    data = data.to_numpy() if hasattr(data, "to_numpy") else data  # pandas: the values
     if type(data).__name__ == "MaskedArray":
         raise ValueError(f"{name} is a masked array, whose masked entries would silently count "
-                         f"as numbers. Fill them or drop their rows first{how}, then pass a "
-                         f"plain array.")
-
-
-def _check_sequence(data: object, name: str, not_iterable: str, kind: str, instead: str) -> list:
-    """The entries of data, which must be an ordered container that can be read twice."""
+                         f"as numbers. Fill them or drop their rows first (e.g. "
+                         f"{name}.filled(value)), then pass a plain array.")
+    if hasattr(data, "shape") and hasattr(data, "tolist"):  # a NumPy array or matrix
+        return (data.tolist() if data.shape else []), tuple(data.shape)
     if isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
-        raise ValueError(not_iterable)
+        raise ValueError(f"{must_be}; got {type(data).__name__}.")
     if isinstance(data, (set, frozenset, Mapping)):
         raise ValueError(f"{name} is a {type(data).__name__}, not a {kind}: a set has no order "
                          f"and a dict gives its keys. Pass {instead} instead.")
     if not hasattr(data, "__len__"):
         raise ValueError(f"{name} is a {type(data).__name__}, which can be read only once. "
                          f"Pass {instead} instead, e.g. list({name}).")
-    return list(data)  # type: ignore[call-overload]
+    return list(data), None  # type: ignore[call-overload]
 
 
 def _check_number(value: object, where: str) -> float:
     """float(value) for a real number (a NumPy bool too), or ValueError saying what it is."""
-    if type(value).__name__ in ("NAType", "NaTType"):
-        raise ValueError(f"{where} is {value!r}, a missing value: drop or fill the missing "
-                         f"values first.")
-    if isinstance(value, (complex, numbers.Complex)) and not isinstance(value, numbers.Real):
-        raise ValueError(f"{where} is {value!r}, a complex number; X and y must hold real "
-                         f"numbers.")
     numpy_bool = type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
-    if not (isinstance(value, numbers.Real) or numpy_bool):
-        raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y must be "
-                         f"a real number.")
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except OverflowError:
-        raise ValueError(f"{where} is an integer of {len(str(abs(value)))} digits, too large "
-                         f"for a float (the largest is about 1.8e308).") from None
-    if not math.isfinite(number):
-        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: drop "
-                         f"or fill them first.")
-    return number
+    if type(value).__name__ in ("NAType", "NaTType"):
+        problem = "a missing value: drop or fill the missing values first"
+    elif isinstance(value, numbers.Complex) and not isinstance(value, numbers.Real):
+        problem = "a complex number; X and y must hold real numbers"
+    elif not (isinstance(value, numbers.Real) or numpy_bool):
+        problem = "not a number; every entry of X and y must be a real number"
+    else:
+        try:
+            number = float(value)  # type: ignore[arg-type]
+        except OverflowError:
+            raise ValueError(f"{where} is an integer of {len(str(abs(int(value))))} digits, "
+                             f"too large for a float (the largest is about 1.8e308).") from None
+        if math.isfinite(number):
+            return number
+        problem = "but NaN and infinite values are not allowed: drop or fill them first"
+    raise ValueError(f"{where} is {value!r}, {problem}.")
 
 
-def _to_float(value: object) -> float:
-    try:
-        return float(value)
-    except OverflowError:  # an int beyond the largest float, such as 10**400
-        return math.inf if value > 0 else -math.inf
-
-
-# kind: (its type, what the TypeError says the value must be, the conversion)
-_KINDS = {"number": (numbers.Real, "a number", _to_float),
-          "integer": (numbers.Integral, "an integer", int),
-          "string": (str, 'a string, "gd" or "newton"', str),
-          "bool": (bool, "True or False", bool)}
-# (name, kind, None allowed, the range test, what the ValueError says the value must be)
+# The hyperparameters: (name, type, may it be None, the range test, what the value must be).
+# A value of the wrong type raises TypeError; one out of range (NaN too) ValueError.
 _RULES = (
-    ("learning_rate", "number", False, lambda v: 0 < v < math.inf, "a positive finite number"),
-    ("n_iters", "integer", False, lambda v: v >= 1, "a positive integer"),
-    ("l2", "number", False, lambda v: 0 <= v < math.inf, "a finite number >= 0"),
-    ("tol", "number", True, lambda v: v >= 0, "None or a number >= 0"),  # False for NaN too
-    ("batch_size", "integer", True, lambda v: v >= 1, "None or a positive integer"),
-    ("seed", "integer", False, lambda v: True, "an integer"),
-    ("verbose", "integer", False, lambda v: v >= 0, "an integer >= 0 (0 prints nothing)"),
-    ("solver", "string", False, lambda v: v in ("gd", "newton"),
-     '"gd" (gradient descent) or "newton"'),
-    ("record_params", "bool", False, lambda v: True, "True or False"),
+    ("learning_rate", float, False, lambda v: 0 < v < math.inf, "a positive finite number"),
+    ("n_iters", int, False, lambda v: v >= 1, "a positive integer"),
+    ("l2", float, False, lambda v: 0 <= v < math.inf, "a finite number >= 0"),
+    ("tol", float, True, lambda v: v >= 0, "None or a number >= 0"),
+    ("batch_size", int, True, lambda v: v >= 1, "None or a positive integer"),
+    ("seed", int, False, lambda v: True, "an integer"),
+    ("verbose", int, False, lambda v: v >= 0, "an integer >= 0 (0 prints nothing)"),
+    ("solver", str, False, lambda v: v in ("gd", "newton"), '"gd" or "newton"'),
+    ("record_params", bool, False, lambda v: True, "True or False"),
 )
+_TYPES = {float: (numbers.Real, "a number"), int: (numbers.Integral, "an integer"),
+          str: (str, "a string"), bool: (bool, "True or False")}
 
 
 def _check_hyperparameters(model: LogisticRegression) -> tuple:
-    """The hyperparameters in _RULES order; TypeError: a wrong type, ValueError: a bad value."""
+    """The hyperparameters of model, checked and converted, in the order of _RULES."""
     values = []
-    for name, kind, optional, allowed, must_be in _RULES:
-        value = getattr(model, name)
-        if value is not None or not optional:
-            cls, type_must_be, convert = _KINDS[kind]
-            if not isinstance(value, cls) or (isinstance(value, bool) and cls is not bool):
-                raise TypeError(f"{name} must be {type_must_be}, "
-                                f"got {type(value).__name__} {value!r}.")
-            value = convert(value)
-            if not allowed(value):
-                raise ValueError(f"{name} must be {must_be}, got {value!r}.")
+    for name, kind, may_be_none, in_range, must_be in _RULES:
+        value, (cls, a_kind) = getattr(model, name), _TYPES[kind]
+        if value is None and may_be_none:
+            values.append(None)
+            continue
+        if not isinstance(value, cls) or (isinstance(value, bool) and kind is not bool):
+            raise TypeError(f"{name} must be {a_kind}, got {type(value).__name__} {value!r}.")
+        if kind is float and abs(value) >= 2 ** 1024:  # float(value) would overflow
+            value = math.inf if value > 0 else -math.inf
+        value = kind(value)
+        if not in_range(value):
+            raise ValueError(f"{name} must be {must_be}, got {value!r}.")
         values.append(value)
     if values[7] != "gd" and values[4] is not None:
         raise ValueError(f"batch_size works with solver=\"gd\" only; solver={values[7]!r} "

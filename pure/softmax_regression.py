@@ -140,15 +140,9 @@ class SoftmaxRegression:
     def __init__(self, learning_rate: float = 0.1, n_iters: int = 1000, *, l2: float = 0.0,
                  tol: Optional[float] = None, batch_size: Optional[int] = None, seed: int = 0,
                  verbose: int = 0, record_params: bool = False) -> None:
-        # Like scikit-learn: store the hyperparameters untouched, check them in fit,
-        # so a learner can change model.learning_rate and fit again.
-        self.learning_rate = learning_rate
-        self.n_iters = n_iters
-        self.l2 = l2
-        self.tol = tol
-        self.batch_size = batch_size
-        self.seed = seed
-        self.verbose = verbose
+        # Like scikit-learn: stored untouched, checked in fit (so they can change between fits).
+        self.learning_rate, self.n_iters, self.l2, self.tol = learning_rate, n_iters, l2, tol
+        self.batch_size, self.seed, self.verbose = batch_size, seed, verbose
         self.record_params = record_params
 
     def fit(self, X: Sequence[Sequence[float]], y: Sequence[Label]) -> "SoftmaxRegression":
@@ -162,7 +156,7 @@ class SoftmaxRegression:
             batch_size = None  # one batch holding every sample is full-batch descent
         # Local names: the attributes change only after success, so a failed fit keeps the model.
         w, b = [[0.0] * n for _ in range(K)], [0.0] * K
-        history = _History(learning_rate, verbose, (w, b) if record else None)
+        history = _History(verbose, record, w, b, learning_rate)
         rng, order, previous_epoch_cost = random.Random(seed), list(range(m)), None
         for epoch in range(n_iters):
             epoch_costs = []
@@ -185,7 +179,7 @@ class SoftmaxRegression:
                 # Step 4: update  w_kj <- w_kj - alpha dJ/dw_kj,  b_k <- b_k - alpha dJ/db_k
                 w = [[w[k][j] - learning_rate * grad_w[k][j] for j in range(n)] for k in range(K)]
                 b = [b[k] - learning_rate * grad_b[k] for k in range(K)]
-                history.update(cost, w, b)
+                history.add(cost, w, b)
                 epoch_costs.append(cost)
             # Step 5: stop  |J_t - J_(t-1)| < tol (with batches: epoch means of J)
             epoch_cost = sum(epoch_costs) / len(epoch_costs)
@@ -193,9 +187,8 @@ class SoftmaxRegression:
                     and abs(epoch_cost - previous_epoch_cost) < tol:
                 break
             previous_epoch_cost = epoch_cost
-        self.classes, self.weights, self.bias = classes, w, b
-        history.store(self)
-        return self
+        self.classes = classes
+        return history.finish(self, w, b)
 
     def predict_proba(self, X: Sequence[Sequence[float]]) -> Matrix:
         """p_ik = softmax_k(z_i): one row per sample, one column per class of ``classes``."""
@@ -229,10 +222,8 @@ class SoftmaxRegression:
         return correct / len(labels)
 
     def __repr__(self) -> str:
-        return (f"SoftmaxRegression(learning_rate={self.learning_rate!r}, "
-                f"n_iters={self.n_iters!r}, l2={self.l2!r}, tol={self.tol!r}, "
-                f"batch_size={self.batch_size!r}, seed={self.seed!r}, "
-                f"verbose={self.verbose!r}, record_params={self.record_params!r})")
+        settings = ", ".join(f"{name}={getattr(self, name)!r}" for name, *_ in _RULES)
+        return f"SoftmaxRegression({settings})"
 
     def _logits(self, X: Matrix, what: str) -> Matrix:
         """z_ik = sum_j w_kj x_ij + b_k for every row i of X, if they are all finite."""
@@ -262,40 +253,38 @@ class SoftmaxRegression:
 
 
 class _History:
-    """The bookkeeping of fit, outside the steps: every cost checked and kept, the
-    parameters kept if asked (record_params), progress printed every ``verbose`` updates."""
+    """Bookkeeping outside the steps: each cost checked and kept, the parameters kept if
+    asked (record_params), progress printed every ``verbose`` updates."""
 
-    def __init__(self, learning_rate: float, verbose: int,
-                 start: Optional[Tuple[Matrix, Vector]]) -> None:
-        self.learning_rate, self.verbose = learning_rate, verbose
-        self.costs: List[float] = []
-        self.params = None if start is None else [_copy_params(*start)]
+    def __init__(self, verbose: int, record_params: bool, w: Matrix, b: Vector,
+                 learning_rate: float) -> None:
+        self.verbose, self.learning_rate = verbose, learning_rate
+        self.costs: Vector = []
+        self.params = [([w_k[:] for w_k in w], b[:])] if record_params else None  # the start
 
-    def update(self, cost: float, weights: Matrix, bias: Vector) -> None:
-        if not all(math.isfinite(v) for v in [cost, *bias, *(w for w_k in weights for w in w_k)]):
-            raise FloatingPointError(
-                f"gradient descent diverged at iteration {len(self.costs) + 1}: the cost or the "
-                f"parameters are no longer finite numbers, with learning_rate="
-                f"{self.learning_rate!r}. Try a smaller learning_rate or scale the features "
-                f"(see StandardScaler).")
+    def add(self, cost: float, w: Matrix, b: Vector) -> None:
+        if not all(math.isfinite(v) for v in [cost, *b, *(w_kj for w_k in w for w_kj in w_k)]):
+            raise FloatingPointError(_diverged(len(self.costs) + 1, self.learning_rate))
         self.costs.append(cost)
         if self.params is not None:
-            self.params.append(_copy_params(weights, bias))
+            self.params.append(([w_k[:] for w_k in w], b[:]))
         if self.verbose and len(self.costs) % self.verbose == 0:
             print(f"iteration {len(self.costs)}: cost {cost:.6g}")
 
-    def store(self, model: "SoftmaxRegression") -> None:
-        if self.verbose and len(self.costs) % self.verbose != 0:  # the last update too
+    def finish(self, model: SoftmaxRegression, w: Matrix, b: Vector) -> SoftmaxRegression:
+        if self.verbose and len(self.costs) % self.verbose != 0:  # the last line of progress
             print(f"iteration {len(self.costs)}: cost {self.costs[-1]:.6g}")
-        model.cost_history = self.costs
+        model.weights, model.bias, model.cost_history = w, b, self.costs
+        model.__dict__.pop("param_history", None)  # none left over from an earlier fit
         if self.params is not None:
             model.param_history = self.params
-        elif hasattr(model, "param_history"):
-            del model.param_history  # from an earlier fit: it would describe other parameters
+        return model
 
 
-def _copy_params(w: Matrix, b: Vector) -> Tuple[Matrix, Vector]:
-    return [w_k[:] for w_k in w], b[:]
+def _diverged(iteration: int, learning_rate: float) -> str:
+    return (f"gradient descent diverged at iteration {iteration}: the cost or the parameters "
+            f"are no longer finite numbers, with learning_rate={learning_rate!r}. Try a "
+            f"smaller learning_rate or scale the features (see StandardScaler).")
 
 
 def _check_output(values: Vector, what: str, X: Matrix) -> Vector:
@@ -308,25 +297,22 @@ def _check_output(values: Vector, what: str, X: Matrix) -> Vector:
     return values
 
 
-# ---- Input checks ---------------------------------------------------------------------------
-# They run once at the public boundary, so the loops above can trust their data: a
-# rectangular list of lists of finite floats, and labels all integers or all strings.
+# ---- Input checks -----------------------------------------------------------------------
+# Once, at the public boundary, so the loops above can trust a rectangular list of floats
+# and labels that are all integers or all strings.
+
+_ROWS = "a list of rows or a 2-D array"
+_ONE_D = "y must be 1-D, one target per sample (a list, a 1-D array or a pandas Series)"
+
 
 def _check_X(X: object) -> Matrix:
     """X as a rectangular list of rows of finite floats, or ValueError saying what is wrong."""
-    X = X.to_numpy() if hasattr(X, "to_numpy") else X  # a pandas DataFrame: its values
-    _check_not_masked(X, "X", " (X.filled(value) or X[~X.mask.any(axis=1)])")
-    if hasattr(X, "ndim") and hasattr(X, "tolist"):  # a NumPy array or matrix
-        if X.ndim == 1:
-            raise ValueError("X must be 2-D, a list of rows or a 2-D array, but it is 1-D. "
-                             "For a single feature, put each value in its own row: "
-                             "[[x] for x in X] (or np.reshape(X, (-1, 1))).")
-        if X.ndim != 2:
-            raise ValueError(f"X must be 2-D, {_ROWS} (one row of feature values per sample); "
-                             f"got a {X.ndim}-D array.")
-        X = X.tolist()
-    rows = _check_sequence(X, "X", f"X must be 2-D, {_ROWS} (one row of feature values per "
-                           f"sample); got {type(X).__name__}.", "sequence of rows", _ROWS)
+    must_be = f"X must be 2-D, {_ROWS} (one row of feature values per sample)"
+    rows, shape = _entries(X, "X", must_be, "sequence of rows", _ROWS)
+    if shape is not None and len(shape) != 2:
+        raise ValueError(f"{must_be}; got a {len(shape)}-D array." if len(shape) != 1 else
+                         f"X must be 2-D, {_ROWS}, but it is 1-D. For a single feature, put "
+                         f"each value in its own row: X.reshape(-1, 1) or [[x] for x in X].")
     if not rows:
         raise ValueError("X is empty: it needs at least one row (sample).")
     matrix: Matrix = []
@@ -345,28 +331,8 @@ def _check_X(X: object) -> Matrix:
 
 
 def _check_y(y: object, m: int) -> List[Label]:
-    """y as a list of m class labels, all integers or all strings; an (m, 1) column is
-    flattened on purpose."""
-    y = y.to_numpy() if hasattr(y, "to_numpy") else y  # a pandas Series: its values
-    _check_not_masked(y, "y", "")
-    shape = None
-    if hasattr(y, "ndim") and hasattr(y, "tolist"):  # a NumPy array
-        shape = f"a {y.ndim}-D array" if y.ndim != 2 else f"shape {tuple(y.shape)}"
-        y = y.tolist() if y.ndim in (1, 2) else y
-    must_be = "y must be 1-D, one target per sample (a list, a 1-D array or a pandas Series)"
-    if shape is not None and not isinstance(y, list):  # 0-D, 3-D, ...
-        raise ValueError(f"{must_be}, or an (m, 1) column; got {shape}.")
-    values = _check_sequence(y, "y", f"{must_be}; got {type(y).__name__}.", "sequence",
-                             "a list or a 1-D array")
-    rows = [v for v in values if isinstance(v, (list, tuple))]
-    if rows and (len(rows) < len(values) or any(len(row) != 1 for row in rows)):
-        width = ([len(row) for row in rows if len(row) != 1] or [1])[0]
-        shape = shape or f"rows of {width} values"
-        raise ValueError(f"{must_be}, or an (m, 1) column; got {shape}.")
-    values = [row[0] for row in rows] if rows else values
-    if len(values) != m:
-        raise ValueError(f"X and y have different lengths: X has {m} rows but y has "
-                         f"{len(values)} values.")
+    """y as a list of m class labels, all integers or all strings."""
+    values = _column(y, m)
     labels: List[Label] = []
     for i, value in enumerate(values):
         labels.append(_check_label(value, f"y[{i}]"))
@@ -388,7 +354,7 @@ def _check_label(value: object, where: str) -> Label:
         raise ValueError(f"{where} is {value!r}, not a class label; every label must be an "
                          f"integer or a string.")
     number = _check_number(value, where)  # a real number: NaN, inf, complex are refused here
-    if isinstance(value, numbers.Integral) or _is_numpy_bool(value):
+    if isinstance(value, numbers.Integral):
         label = int(value)  # type: ignore[call-overload]
     elif number.is_integer() and abs(number) <= 2.0 ** 53:
         label = int(number)
@@ -412,90 +378,98 @@ def _classes_and_positions(labels: List[Label]) -> Tuple[List[Label], List[int]]
     return classes, [position[label] for label in labels]
 
 
-_ROWS = "a list of rows or a 2-D array"
+def _column(y: object, m: int) -> list:
+    """The m entries of y, 1-D or an (m, 1) column, which is flattened on purpose: left as it
+    is, y_hat - y would broadcast to an (m, m) matrix."""
+    values, shape = _entries(y, "y", _ONE_D, "sequence", "a list or a 1-D array")
+    rows = [v for v in values if isinstance(v, (list, tuple))]
+    widths = [len(row) for row in rows if len(row) != 1]
+    mixed = rows and (len(rows) < len(values) or widths)  # not every entry a 1-value row
+    if shape is not None and len(shape) not in (1, 2) or mixed:
+        got = f"rows of {(widths or [1])[0]} values" if shape is None else \
+            f"shape {shape}" if len(shape) == 2 else f"a {len(shape)}-D array"
+        raise ValueError(f"{_ONE_D}, or an (m, 1) column; got {got}.")
+    values = [row[0] for row in rows] if rows else values
+    if len(values) != m:
+        raise ValueError(f"X and y have different lengths: X has {m} rows but y has "
+                         f"{len(values)} values.")
+    return values
 
 
-def _check_not_masked(data: object, name: str, how: str) -> None:
+def _entries(data: object, name: str, must_be: str, kind: str, instead: str
+             ) -> Tuple[list, Optional[tuple]]:
+    """The entries of data and, for a NumPy array, its shape; ValueError for a masked array,
+    a set or a dict, a one-pass iterator, or what is no container at all."""
+    data = data.to_numpy() if hasattr(data, "to_numpy") else data  # pandas: the values
     if type(data).__name__ == "MaskedArray":
         raise ValueError(f"{name} is a masked array, whose masked entries would silently count "
-                         f"as numbers. Fill them or drop their rows first{how}, then pass a "
-                         f"plain array.")
-
-
-def _check_sequence(data: object, name: str, not_iterable: str, kind: str, instead: str) -> list:
-    """The entries of data, which must be an ordered container that can be read twice."""
+                         f"as numbers. Fill them or drop their rows first (e.g. "
+                         f"{name}.filled(value)), then pass a plain array.")
+    if hasattr(data, "shape") and hasattr(data, "tolist"):  # a NumPy array or matrix
+        return (data.tolist() if data.shape else []), tuple(data.shape)
     if isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
-        raise ValueError(not_iterable)
+        raise ValueError(f"{must_be}; got {type(data).__name__}.")
     if isinstance(data, (set, frozenset, Mapping)):
         raise ValueError(f"{name} is a {type(data).__name__}, not a {kind}: a set has no order "
                          f"and a dict gives its keys. Pass {instead} instead.")
     if not hasattr(data, "__len__"):
         raise ValueError(f"{name} is a {type(data).__name__}, which can be read only once. "
                          f"Pass {instead} instead, e.g. list({name}).")
-    return list(data)  # type: ignore[call-overload]
-
-
-def _is_numpy_bool(value: object) -> bool:
-    return type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
+    return list(data), None  # type: ignore[call-overload]
 
 
 def _check_number(value: object, where: str) -> float:
     """float(value) for a real number (a NumPy bool too), or ValueError saying what it is."""
+    numpy_bool = type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
     if type(value).__name__ in ("NAType", "NaTType"):
-        raise ValueError(f"{where} is {value!r}, a missing value: drop or fill the missing "
-                         f"values first.")
-    if isinstance(value, (complex, numbers.Complex)) and not isinstance(value, numbers.Real):
-        raise ValueError(f"{where} is {value!r}, a complex number; X and y must hold real "
-                         f"numbers.")
-    if not (isinstance(value, numbers.Real) or _is_numpy_bool(value)):
-        raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y must be "
-                         f"a real number.")
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except OverflowError:
-        raise ValueError(f"{where} is an integer of {len(str(abs(value)))} digits, too large "
-                         f"for a float (the largest is about 1.8e308).") from None
-    if not math.isfinite(number):
-        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: drop "
-                         f"or fill them first.")
-    return number
+        problem = "a missing value: drop or fill the missing values first"
+    elif isinstance(value, numbers.Complex) and not isinstance(value, numbers.Real):
+        problem = "a complex number; X and y must hold real numbers"
+    elif not (isinstance(value, numbers.Real) or numpy_bool):
+        problem = "not a number; every entry of X and y must be a real number"
+    else:
+        try:
+            number = float(value)  # type: ignore[arg-type]
+        except OverflowError:
+            raise ValueError(f"{where} is an integer of {len(str(abs(int(value))))} digits, "
+                             f"too large for a float (the largest is about 1.8e308).") from None
+        if math.isfinite(number):
+            return number
+        problem = "but NaN and infinite values are not allowed: drop or fill them first"
+    raise ValueError(f"{where} is {value!r}, {problem}.")
 
 
-# The hyperparameters: (name, kind, may it be None, the range test, what it must be).
-_RULES = [
-    ("learning_rate", "real", False, lambda v: math.isfinite(v) and v > 0,
-     "a positive finite number"),
-    ("n_iters", "integer", False, lambda v: v >= 1, "a positive integer"),
-    ("l2", "real", False, lambda v: math.isfinite(v) and v >= 0, "a finite number >= 0"),
-    ("tol", "real", True, lambda v: v >= 0, "None or a number >= 0"),  # False for NaN too
-    ("batch_size", "integer", True, lambda v: v >= 1, "None or a positive integer"),
-    ("seed", "integer", False, lambda v: True, "an integer"),
-    ("verbose", "integer", False, lambda v: v >= 0, "an integer >= 0 (0 prints nothing)"),
-    ("record_params", "bool", False, lambda v: True, "True or False"),
-]
-_KINDS = {"real": (numbers.Real, "a number"), "integer": (numbers.Integral, "an integer"),
-          "bool": (bool, "True or False")}
+# The hyperparameters: (name, type, may it be None, the range test, what the value must be).
+# A value of the wrong type raises TypeError; one out of range (NaN too) ValueError.
+_RULES = (
+    ("learning_rate", float, False, lambda v: 0 < v < math.inf, "a positive finite number"),
+    ("n_iters", int, False, lambda v: v >= 1, "a positive integer"),
+    ("l2", float, False, lambda v: 0 <= v < math.inf, "a finite number >= 0"),
+    ("tol", float, True, lambda v: v >= 0, "None or a number >= 0"),
+    ("batch_size", int, True, lambda v: v >= 1, "None or a positive integer"),
+    ("seed", int, False, lambda v: True, "an integer"),
+    ("verbose", int, False, lambda v: v >= 0, "an integer >= 0 (0 prints nothing)"),
+    ("record_params", bool, False, lambda v: True, "True or False"),
+)
+_TYPES = {float: (numbers.Real, "a number"), int: (numbers.Integral, "an integer"),
+          bool: (bool, "True or False")}
 
 
 def _check_hyperparameters(model: SoftmaxRegression) -> tuple:
-    """The hyperparameters in the order of _RULES: TypeError for a value of the wrong kind,
-    ValueError for one out of range."""
+    """The hyperparameters of model, checked and converted, in the order of _RULES."""
     values = []
-    for name, kind, may_be_none, in_range, what in _RULES:
-        value, (wanted, article) = getattr(model, name), _KINDS[kind]
+    for name, kind, may_be_none, in_range, must_be in _RULES:
+        value, (cls, a_kind) = getattr(model, name), _TYPES[kind]
         if value is None and may_be_none:
             values.append(None)
             continue
-        if not isinstance(value, wanted) or (isinstance(value, bool) and kind != "bool"):
-            raise TypeError(f"{name} must be {article}, got {type(value).__name__} {value!r}.")
-        if kind == "real":
-            try:
-                value = float(value)
-            except OverflowError:  # an int beyond the float range keeps its sign: -10**400 is -inf
-                value = math.inf if value > 0 else -math.inf
-        value = int(value) if kind == "integer" else value
+        if not isinstance(value, cls) or (isinstance(value, bool) and kind is not bool):
+            raise TypeError(f"{name} must be {a_kind}, got {type(value).__name__} {value!r}.")
+        if kind is float and abs(value) >= 2 ** 1024:  # float(value) would overflow
+            value = math.inf if value > 0 else -math.inf
+        value = kind(value)
         if not in_range(value):
-            raise ValueError(f"{name} must be {what}, got {value!r}.")
+            raise ValueError(f"{name} must be {must_be}, got {value!r}.")
         values.append(value)
     return tuple(values)
 

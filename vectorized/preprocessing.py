@@ -134,21 +134,21 @@ def _finite(values: np.ndarray, X: np.ndarray) -> np.ndarray:
     return values
 
 
-# ---- Input checks ---------------------------------------------------------------------------
-# As in the model files (repeated so that this file stands alone).
+# ---- Input checks -----------------------------------------------------------------------
+# As in the model files (repeated, so that this file stands alone): once, at the public
+# boundary, so the algebra above can trust a 2-D float64 array X (not copied when it is one
+# already). What NumPy does not read as finite numbers goes through the pure twin's walk,
+# which names the first problem in the same words.
 
 def _check_X(X: ArrayLike) -> np.ndarray:
-    """X as a 2-D float64 array of finite values (no copy if it is one), or ValueError."""
-    X = X.to_numpy() if hasattr(X, "to_numpy") else X  # a pandas DataFrame: its values
+    """X as a 2-D float64 array of finite values, or ValueError saying what is wrong."""
     array = _fast_array(X)
-    if array is None or array.ndim != 2 or array.size == 0:
-        return np.array(_walk_X(X), dtype=np.float64)  # finds and names the problem
-    _check_finite(array, "X[{}][{}]")
-    return array
+    return array if array is not None and array.ndim == 2 and array.size else np.array(_walk_X(X))
 
 
 def _fast_array(data: ArrayLike) -> Optional[np.ndarray]:
-    """data as a float64 array when NumPy reads it as plain numbers, else None."""
+    """data as a float64 array, if NumPy reads it as finite numbers; else None."""
+    data = data.to_numpy() if hasattr(data, "to_numpy") else data  # pandas: the values
     if np.ma.isMaskedArray(data) or isinstance(data, (str, bytes)):
         return None
     try:
@@ -157,35 +157,22 @@ def _fast_array(data: ArrayLike) -> Optional[np.ndarray]:
             array = np.asarray(data)
     except (ValueError, TypeError):  # NumPy >= 1.24 refuses ragged lists
         return None
-    return array.astype(np.float64, copy=False) if array.dtype.kind in "biuf" else None
+    if array.dtype.kind not in "biuf" or not np.isfinite(array).all():  # bool, int, float
+        return None
+    return array.astype(np.float64, copy=False)  # no copy when it is float64 already
 
 
-def _check_finite(array: np.ndarray, where: str) -> None:
-    """Name the first NaN or infinite entry, in the order the pure twin's walk finds it."""
-    with np.errstate(over="ignore", invalid="ignore"):
-        if np.isfinite(array.sum()):  # one pass, no temporary array
-            return
-    bad = np.argwhere(~np.isfinite(array))
-    if len(bad):  # otherwise the sum of large finite values overflowed: fine
-        raise ValueError(f"{where.format(*bad[0])} is {float(array[tuple(bad[0])])}; NaN and "
-                         f"infinite values are not allowed: drop or fill them first.")
+_ROWS = "a list of rows or a 2-D array"
 
 
 def _walk_X(X: object) -> list:
-    """The walk over the entries that the pure twin makes, for what the fast path refused."""
-    X = X.to_numpy() if hasattr(X, "to_numpy") else X  # a pandas DataFrame: its values
-    _check_not_masked(X, "X", " (X.filled(value) or X[~X.mask.any(axis=1)])")
-    if hasattr(X, "ndim") and hasattr(X, "tolist"):  # a NumPy array or matrix
-        if X.ndim == 1:
-            raise ValueError("X must be 2-D, a list of rows or a 2-D array, but it is 1-D. "
-                             "For a single feature, put each value in its own row: "
-                             "[[x] for x in X] (or np.reshape(X, (-1, 1))).")
-        if X.ndim != 2:
-            raise ValueError(f"X must be 2-D, {_ROWS} (one row of feature values per sample); "
-                             f"got a {X.ndim}-D array.")
-        X = X.tolist()
-    rows = _check_sequence(X, "X", f"X must be 2-D, {_ROWS} (one row of feature values per "
-                           f"sample); got {type(X).__name__}.", "sequence of rows", _ROWS)
+    """The pure twin's walk over X, entry by entry: it names the first problem it meets."""
+    must_be = f"X must be 2-D, {_ROWS} (one row of feature values per sample)"
+    rows, shape = _entries(X, "X", must_be, "sequence of rows", _ROWS)
+    if shape is not None and len(shape) != 2:
+        raise ValueError(f"{must_be}; got a {len(shape)}-D array." if len(shape) != 1 else
+                         f"X must be 2-D, {_ROWS}, but it is 1-D. For a single feature, put "
+                         f"each value in its own row: X.reshape(-1, 1) or [[x] for x in X].")
     if not rows:
         raise ValueError("X is empty: it needs at least one row (sample).")
     matrix: list = []
@@ -203,53 +190,47 @@ def _walk_X(X: object) -> list:
     return matrix
 
 
-_ROWS = "a list of rows or a 2-D array"
-
-
-def _check_not_masked(data: object, name: str, how: str) -> None:
+def _entries(data: object, name: str, must_be: str, kind: str, instead: str
+             ) -> Tuple[list, Optional[tuple]]:
+    """The entries of data and, for a NumPy array, its shape; ValueError for a masked array,
+    a set or a dict, a one-pass iterator, or what is no container at all."""
+    data = data.to_numpy() if hasattr(data, "to_numpy") else data  # pandas: the values
     if type(data).__name__ == "MaskedArray":
         raise ValueError(f"{name} is a masked array, whose masked entries would silently count "
-                         f"as numbers. Fill them or drop their rows first{how}, then pass a "
-                         f"plain array.")
-
-
-def _check_sequence(data: object, name: str, not_iterable: str, kind: str, instead: str) -> list:
-    """The entries of data, which must be an ordered container that can be read twice."""
+                         f"as numbers. Fill them or drop their rows first (e.g. "
+                         f"{name}.filled(value)), then pass a plain array.")
+    if hasattr(data, "shape") and hasattr(data, "tolist"):  # a NumPy array or matrix
+        return (data.tolist() if data.shape else []), tuple(data.shape)
     if isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
-        raise ValueError(not_iterable)
+        raise ValueError(f"{must_be}; got {type(data).__name__}.")
     if isinstance(data, (set, frozenset, Mapping)):
         raise ValueError(f"{name} is a {type(data).__name__}, not a {kind}: a set has no order "
                          f"and a dict gives its keys. Pass {instead} instead.")
     if not hasattr(data, "__len__"):
         raise ValueError(f"{name} is a {type(data).__name__}, which can be read only once. "
                          f"Pass {instead} instead, e.g. list({name}).")
-    return list(data)  # type: ignore[call-overload]
-
-
-def _is_numpy_bool(value: object) -> bool:
-    return type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
+    return list(data), None  # type: ignore[call-overload]
 
 
 def _check_number(value: object, where: str) -> float:
     """float(value) for a real number (a NumPy bool too), or ValueError saying what it is."""
+    numpy_bool = type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
     if type(value).__name__ in ("NAType", "NaTType"):
-        raise ValueError(f"{where} is {value!r}, a missing value: drop or fill the missing "
-                         f"values first.")
-    if isinstance(value, (complex, numbers.Complex)) and not isinstance(value, numbers.Real):
-        raise ValueError(f"{where} is {value!r}, a complex number; X and y must hold real "
-                         f"numbers.")
-    if not (isinstance(value, numbers.Real) or _is_numpy_bool(value)):
-        raise ValueError(f"{where} is {value!r}, not a number; every entry of X and y must be "
-                         f"a real number.")
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except OverflowError:
-        raise ValueError(f"{where} is an integer of {len(str(abs(value)))} digits, too large "
-                         f"for a float (the largest is about 1.8e308).") from None
-    if not math.isfinite(number):
-        raise ValueError(f"{where} is {number}; NaN and infinite values are not allowed: drop "
-                         f"or fill them first.")
-    return number
+        problem = "a missing value: drop or fill the missing values first"
+    elif isinstance(value, numbers.Complex) and not isinstance(value, numbers.Real):
+        problem = "a complex number; X and y must hold real numbers"
+    elif not (isinstance(value, numbers.Real) or numpy_bool):
+        problem = "not a number; every entry of X and y must be a real number"
+    else:
+        try:
+            number = float(value)  # type: ignore[arg-type]
+        except OverflowError:
+            raise ValueError(f"{where} is an integer of {len(str(abs(int(value))))} digits, "
+                             f"too large for a float (the largest is about 1.8e308).") from None
+        if math.isfinite(number):
+            return number
+        problem = "but NaN and infinite values are not allowed: drop or fill them first"
+    raise ValueError(f"{where} is {value!r}, {problem}.")
 
 
 if __name__ == "__main__":
