@@ -59,7 +59,7 @@ def softplus(z: float) -> float:
 def minibatches(order: List[int], batch_size: Optional[int],
                 rng: random.Random) -> Iterator[List[int]]:
     """The batches of one epoch: every sample, or B-sized runs of a fresh shuffle."""
-    if batch_size is None:
+    if batch_size is None or batch_size >= len(order):  # one batch holding every sample
         yield order
         return
     rng.shuffle(order)  # in place: each epoch reshuffles the previous epoch's order
@@ -101,19 +101,22 @@ class LogisticRegression:
          record_params) = _check_hyperparameters(self)
         X, y = _check_data(X, y)
         m, n = len(X), len(X[0])
-        # Local names only: the model changes after success, so a failed fit leaves it as it was.
         if solver == "newton":
             history = _History(verbose, record_params, n, None)
             return history.finish(self, *_newton_method(X, y, l2, n_iters, tol, history))
         w, b, history = [0.0] * n, 0.0, _History(verbose, record_params, n, learning_rate)
         rng, order, previous = random.Random(seed), list(range(m)), None
-        full = batch_size is None or batch_size >= m  # one batch holding every sample
         for epoch in range(n_iters):
             epoch_costs = []
-            for batch in minibatches(order, None if full else batch_size, rng):
+            for batch in minibatches(order, batch_size, rng):
                 m_b = len(batch)
                 # Step 1: forward pass  z_i = sum_j w_j x_ij + b,  y_hat_i = sigmoid(z_i)
-                z = [sum(w_j * x_ij for w_j, x_ij in zip(w, X[i])) + b for i in batch]
+                z = []
+                for i in batch:
+                    z_i = 0.0
+                    for w_j, x_ij in zip(w, X[i]):
+                        z_i += w_j * x_ij
+                    z.append(z_i + b)
                 y_hat = [sigmoid(z_k) for z_k in z]
                 # Step 2: cost  J = 1/m sum_i [softplus(z_i) - y_i z_i] + lambda/(2m) sum_j w_j^2
                 cost = (sum(softplus(z_k) - y[i] * z_k for z_k, i in zip(z, batch)) / m_b
@@ -124,9 +127,8 @@ class LogisticRegression:
                 for e_k, i in zip(error, batch):
                     for j, x_ij in enumerate(X[i]):
                         grad_w[j] += e_k * x_ij
-                # the penalty uses the full m, also for a batch; the bias is never penalized
                 grad_w = [g_j / m_b + l2 / m * w_j for g_j, w_j in zip(grad_w, w)]
-                grad_b = sum(error) / m_b  # dJ/db = 1/m sum_i (y_hat_i - y_i)
+                grad_b = sum(error) / m_b  # dJ/db = 1/m sum_i (y_hat_i - y_i): no penalty
                 # Step 4: update  w_j <- w_j - alpha dJ/dw_j,  b <- b - alpha dJ/db
                 w = [w_j - learning_rate * g_j for w_j, g_j in zip(w, grad_w)]
                 b = b - learning_rate * grad_b
@@ -206,6 +208,8 @@ class _History:
             print(f"iteration {len(self.costs)}: cost {cost:.6g}")
 
     def finish(self, model: LogisticRegression, w: Vector, b: float) -> LogisticRegression:
+        """Set the fitted attributes: only here, after success, so a failed fit leaves the
+        model as it was."""
         if self.verbose and len(self.costs) % self.verbose != 0:  # the last line of progress
             print(f"iteration {len(self.costs)}: cost {self.costs[-1]:.6g}")
         model.weights, model.bias, model.cost_history = w, b, self.costs

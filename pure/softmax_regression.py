@@ -89,7 +89,7 @@ assert log_softmax([1000.0, 0.0]) == [0.0, -1000.0]
 def minibatches(order: List[int], batch_size: Optional[int],
                 rng: random.Random) -> Iterator[List[int]]:
     """The batches of one epoch: every sample, or B-sized runs of a fresh shuffle."""
-    if batch_size is None:
+    if batch_size is None or batch_size >= len(order):  # one batch holding every sample
         yield order
         return
     rng.shuffle(order)  # in place: each epoch reshuffles the previous epoch's order
@@ -152,9 +152,6 @@ class SoftmaxRegression:
         X = _check_X(X)
         classes, y = _classes_and_positions(_check_y(y, len(X)))  # y_i: the position k
         m, n, K = len(X), len(X[0]), len(classes)
-        if batch_size is not None and batch_size >= m:
-            batch_size = None  # one batch holding every sample is full-batch descent
-        # Local names: the attributes change only after success, so a failed fit keeps the model.
         w, b = [[0.0] * n for _ in range(K)], [0.0] * K
         history = _History(verbose, record, w, b, learning_rate)
         rng, order, previous_epoch_cost = random.Random(seed), list(range(m)), None
@@ -272,6 +269,8 @@ class _History:
             print(f"iteration {len(self.costs)}: cost {cost:.6g}")
 
     def finish(self, model: SoftmaxRegression, w: Matrix, b: Vector) -> SoftmaxRegression:
+        """Set the fitted attributes: only here, after success, so a failed fit leaves the
+        model as it was."""
         if self.verbose and len(self.costs) % self.verbose != 0:  # the last line of progress
             print(f"iteration {len(self.costs)}: cost {self.costs[-1]:.6g}")
         model.weights, model.bias, model.cost_history = w, b, self.costs

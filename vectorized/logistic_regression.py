@@ -62,7 +62,7 @@ def softplus(z: np.ndarray) -> np.ndarray:
 def minibatches(order: List[int], batch_size: Optional[int],
                 rng: random.Random) -> Iterator[Union[slice, List[int]]]:
     """The batches of one epoch: every sample, or B-sized runs of a fresh shuffle."""
-    if batch_size is None:
+    if batch_size is None or batch_size >= len(order):  # one batch holding every sample
         yield slice(None)  # X[slice(None)] is X itself, a view: no copy
         return
     rng.shuffle(order)  # in place: each epoch reshuffles the previous epoch's order
@@ -106,16 +106,14 @@ class LogisticRegression:
          record_params) = _check_hyperparameters(self)
         X, y = _check_data(X, y)
         m, n = X.shape
-        # Local names only: the model changes after success, so a failed fit leaves it as it was.
         if solver == "newton":
             history = _History(verbose, record_params, n, None)
             return history.finish(self, *_newton_method(X, y, l2, n_iters, tol, history))
         w, b, history = np.zeros(n), 0.0, _History(verbose, record_params, n, learning_rate)
         rng, order, previous = random.Random(seed), list(range(m)), None
-        full = batch_size is None or batch_size >= m  # one batch holding every sample
         for epoch in range(n_iters):
             epoch_costs = []
-            for batch in minibatches(order, None if full else batch_size, rng):
+            for batch in minibatches(order, batch_size, rng):
                 X_b, y_b = X[batch], y[batch]  # the full batch: views of X and y, no copies
                 m_b = len(y_b)
                 # Step 1: forward pass  z = X w + b,  y_hat = sigmoid(z)
@@ -125,9 +123,8 @@ class LogisticRegression:
                 cost = float(np.sum(softplus(z) - y_b * z) / m_b + l2 / (2 * m) * (w @ w))
                 # Step 3: gradient  dJ/dw = 1/m X^T (y_hat - y) + (lambda/m) w
                 error = y_hat - y_b
-                # the penalty uses the full m, also for a batch; the bias is never penalized
                 grad_w = X_b.T @ error / m_b + l2 / m * w
-                grad_b = float(np.sum(error) / m_b)  # dJ/db = 1/m sum(y_hat - y)
+                grad_b = float(np.sum(error) / m_b)  # dJ/db = 1/m sum(y_hat - y): no penalty
                 # Step 4: update  w <- w - alpha dJ/dw,  b <- b - alpha dJ/db
                 w = w - learning_rate * grad_w
                 b = b - learning_rate * grad_b
@@ -208,6 +205,8 @@ class _History:
             print(f"iteration {len(self.costs)}: cost {cost:.6g}")
 
     def finish(self, model: LogisticRegression, w: np.ndarray, b: float) -> LogisticRegression:
+        """Set the fitted attributes: only here, after success, so a failed fit leaves the
+        model as it was."""
         if self.verbose and len(self.costs) % self.verbose != 0:  # the last line of progress
             print(f"iteration {len(self.costs)}: cost {self.costs[-1]:.6g}")
         model.weights, model.bias, model.cost_history = w, b, self.costs

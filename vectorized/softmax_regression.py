@@ -94,7 +94,7 @@ assert log_softmax(np.array([[1000.0, 0.0]])).tolist() == [[0.0, -1000.0]]
 def minibatches(order: List[int], batch_size: Optional[int],
                 rng: random.Random) -> Iterator[Union[slice, List[int]]]:
     """The batches of one epoch: every sample, or B-sized runs of a fresh shuffle."""
-    if batch_size is None:
+    if batch_size is None or batch_size >= len(order):  # one batch holding every sample
         yield slice(None)  # X[slice(None)] is X itself, a view: no copy
         return
     rng.shuffle(order)  # in place: each epoch reshuffles the previous epoch's order
@@ -158,9 +158,6 @@ class SoftmaxRegression:
         X = _check_X(X)
         classes, Y = _classes_and_one_hot(_check_y(y, X.shape[0]))
         (m, n), K = X.shape, len(classes)
-        if batch_size is not None and batch_size >= m:
-            batch_size = None  # one batch holding every sample is full-batch descent
-        # Local names: the attributes change only after success, so a failed fit keeps the model.
         W, b = np.zeros((K, n)), np.zeros(K)
         history = _History(verbose, record, W, b, learning_rate)
         rng, order, previous_epoch_cost = random.Random(seed), list(range(m)), None
@@ -280,6 +277,8 @@ class _History:
 
     def finish(self, model: SoftmaxRegression, w: np.ndarray, b: np.ndarray
                ) -> SoftmaxRegression:
+        """Set the fitted attributes: only here, after success, so a failed fit leaves the
+        model as it was."""
         if self.verbose and len(self.costs) % self.verbose != 0:  # the last line of progress
             print(f"iteration {len(self.costs)}: cost {self.costs[-1]:.6g}")
         model.weights, model.bias, model.cost_history = w, b, self.costs

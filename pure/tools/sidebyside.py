@@ -1,18 +1,14 @@
-"""The side-by-side reading view behind ``python -m pure show``.
-
-``python -m pure show logistic`` prints ``pure/logistic_regression.py`` beside its NumPy twin
-``vectorized/logistic_regression.py``; ``--html FILE`` writes the same view as one standalone
-page (inline CSS, no script, nothing fetched), and ``python -m pure show --all --html-dir docs``
-refreshes the pages kept in the repository. Standard library only: both files are parsed with
-``ast`` and ``tokenize``, never imported, so the view needs no NumPy.
-
-The view follows the order a learner reads in:
+"""The side-by-side reading view behind ``python -m pure show``: ``show logistic`` prints
+``pure/logistic_regression.py`` beside its NumPy twin ``vectorized/logistic_regression.py``;
+``--html FILE`` writes the view as one standalone page (inline CSS, no script, nothing fetched);
+``--all --html-dir docs`` refreshes the committed pages. The files are parsed with ``ast`` and
+``tokenize``, never imported, so no NumPy is needed. The view reads in the order a learner does:
 
 1. the mathematics: the two module docstrings, index form beside matrix form;
 2. gradient descent: the loop the steps run in, then one block per ``# Step N: title  formula``
-   comment (a comment on a line of its own). Steps pair on number and title; each twin keeps its
-   own formula. Step N runs from its marker to the next one, the last to the end of the
-   statements its marker stands among, and names the innermost loop it runs inside;
+   comment on a line of its own. Steps pair on number and title; each twin keeps its own
+   formula. Step N runs from its marker to the next one, the last to the end of the statements
+   its marker stands among, and names the innermost loop it runs inside;
 3. everything else, cut at each function and class and paired by name.
 
 Every line of both files is shown exactly once. Twins whose steps differ in number or title
@@ -21,9 +17,11 @@ raise ``StepMismatchError`` with a one-line message; the command then exits with
 
 import argparse
 import ast
+import contextlib
 import difflib
 import html
 import io
+import itertools
 import os
 import re
 import shutil
@@ -31,7 +29,7 @@ import sys
 import textwrap
 import tokenize
 from pathlib import Path
-from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
+from typing import List, NamedTuple, Optional, Sequence, Tuple
 
 from . import plot
 
@@ -42,6 +40,14 @@ SUFFIX = "_regression.py"
 REFRESH_COMMAND = "python -m pure show --all --html-dir docs"
 MIN_WIDTH = 40  # two columns of line number + at least a dozen characters of code
 MARKER = re.compile(r"#\s*Step\s+(\d+[a-z]?)\s*:\s*(.*)$")
+FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+
+Line = NamedTuple("Line", [("number", int), ("text", str)])  # text less its block's indentation
+Loop = NamedTuple("Loop", [("line", int), ("header", str)])  # "for i in b:", joined on one line
+# The heading of a step marker is "Step 3: gradient"; the formula after it is the twin's own.
+Marker = NamedTuple("Marker", [("line", int), ("heading", str)])
+# A function "Model.fit()", a class "class Model" or the main guard, from its first decorator
+Definition = NamedTuple("Definition", [("name", str), ("first", int), ("last", int)])
 
 
 class ShowError(ValueError):
@@ -52,27 +58,12 @@ class StepMismatchError(ShowError):
     """The twins' steps differ: one is missing, renamed or out of order."""
 
 
-class Line(NamedTuple):
-    number: int  # in the source file
-    text: str  # as shown: without the indentation its block's lines share
-
-
-class Marker(NamedTuple):
-    line: int
-    heading: str  # "Step 3: gradient"; the formula after it (two spaces on) is the twin's own
-
-
-class Loop(NamedTuple):
-    line: int
-    header: str  # "for i in batch:"
-
-
 class Block(NamedTuple):
     """Two runs of lines shown side by side, under a title."""
     title: str
     left: List[Line]
     right: List[Line]
-    left_loops: Tuple[Loop, ...] = ()  # the loops a step runs inside
+    left_loops: Tuple[Loop, ...] = ()  # the loops a step runs inside, outermost first
     right_loops: Tuple[Loop, ...] = ()
 
 
@@ -81,8 +72,6 @@ class Alignment(NamedTuple):
     model: str  # "Logistic regression"
     left_name: str  # "pure/logistic_regression.py": no absolute path, the pages are committed
     right_name: str
-    left_count: int  # lines in each file
-    right_count: int
     docstrings: Optional[Block]  # the mathematics
     loop: Optional[Block]  # from the outermost loop around Step 1 to the line before it
     steps: List[Block]  # steps[k] holds step k + 1 of both files, its marker first
@@ -93,169 +82,140 @@ class Alignment(NamedTuple):
         return [b for b in (self.docstrings, self.loop) if b] + self.steps + self.rest
 
 
-def models(pure_dir: Path = PURE_DIR, vectorized_dir: Path = VECTORIZED_DIR) -> List[str]:
+def models() -> List[str]:
     """Names (``"linear"``, ...) of the ``pure/*_regression.py`` files with a twin, sorted."""
-    return sorted(path.name[:-len(SUFFIX)] for path in pure_dir.glob("*" + SUFFIX)
-                  if (vectorized_dir / path.name).is_file())
+    return sorted(path.name[:-len(SUFFIX)] for path in PURE_DIR.glob("*" + SUFFIX)
+                  if (VECTORIZED_DIR / path.name).is_file())
 
 
 def model_name(name: str) -> str:
     """``"logistic"`` from ``logistic``, ``logistic_regression`` or ``logistic_regression.py``."""
-    name = Path(name).name
-    name = name[:-3] if name.endswith(".py") else name
-    return name[:-len("_regression")] if name.endswith("_regression") else name
+    return re.sub(r"(_regression)?(\.py)?$", "", Path(name).name, count=1)
 
 
 def twin_paths(model: str) -> Tuple[Path, Path]:
     """The pure and vectorized files of ``model``; ShowError if either is missing."""
-    filename = model_name(model) + SUFFIX
-    pure_path, vectorized_path = PURE_DIR / filename, VECTORIZED_DIR / filename
-    if not pure_path.is_file():
+    name = model_name(model) + SUFFIX
+    if not (PURE_DIR / name).is_file():
         raise ShowError(f"no model {model!r}; the models are: "
                         f"{', '.join(models()) or 'none found'}")
-    if not vectorized_path.is_file():
-        raise ShowError(f"pure/{filename} has no twin: vectorized/{filename} does not exist")
-    return pure_path, vectorized_path
+    if not (VECTORIZED_DIR / name).is_file():
+        raise ShowError(f"pure/{name} has no twin: vectorized/{name} does not exist")
+    return PURE_DIR / name, VECTORIZED_DIR / name
 
 
-# ---------------------------------------------------------------------------------
-# Reading one file
-
+# --- Reading one file -----------------------------------------------------------------------
 def _indent(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
 class _Source:
-    """One twin file: its lines, step markers, definitions, loops and statements."""
+    """One twin file, read, parsed and (if it has step markers) cut into its parts."""
 
     def __init__(self, path: Path) -> None:
         self.name, self.folder = f"{path.parent.name}/{path.name}", path.parent.name
         try:
             text = path.read_text(encoding="utf-8")  # universal newlines: \r\n becomes \n
-            tree = ast.parse(text)
-            comments = [t for t in tokenize.generate_tokens(io.StringIO(text).readline)
-                        if t.type == tokenize.COMMENT]
+            self.tree = ast.parse(text)
+            tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
         except (OSError, UnicodeDecodeError) as error:
             raise ShowError(f"cannot read {self.name}: {error}") from None
         except (SyntaxError, tokenize.TokenError) as error:
             raise ShowError(f"cannot parse {self.name}: {error}") from None
         # Split on "\n" only, as the parser counts lines (str.splitlines also splits on \f).
         self.lines = text.split("\n")[:-1] if text.endswith("\n") else text.split("\n")
-        self.markers = [Marker(t.start[0], f"Step {m.group(1)}: {m.group(2).partition('  ')[0]}"
-                               .strip()) for t in comments for m in [MARKER.match(t.string)]
-                        if m and not t.line[:t.start[1]].strip()]  # a comment of its own line
-        first = tree.body[0] if tree.body else None
-        is_docstring = isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
-            and isinstance(first.value.value, str)
-        self.docstring_end = first.end_lineno if is_docstring else 0
-        nodes = list(ast.walk(tree))
-        self.functions = [n for n in nodes
-                          if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
-        self.loops = [n for n in nodes if isinstance(n, (ast.For, ast.AsyncFor, ast.While))]
-        self.statements = sorted((n for n in nodes if isinstance(n, ast.stmt)),
-                                 key=lambda s: (s.lineno, -s.end_lineno))
-        self.siblings = {id(s): body for n in nodes for field in ("body", "orelse", "finalbody")
-                         for body in [getattr(n, field, None)] if isinstance(body, list)
-                         for s in body}  # the statement list each statement stands in
-        self.definitions: List[Tuple[str, int, int]] = []  # (name, first line, last line)
-        self._collect(tree.body, "")
-
-    def _collect(self, body: List[ast.stmt], prefix: str) -> None:
-        """The functions and classes at module and class level, and the main guard."""
-        for node in body:
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                first = min([d.lineno for d in node.decorator_list] + [node.lineno])
-                is_class = isinstance(node, ast.ClassDef)
-                name = f"class {prefix}{node.name}" if is_class else f"{prefix}{node.name}()"
-                self.definitions.append((name, first, node.end_lineno))
-                if is_class:
-                    self._collect(node.body, prefix + node.name + ".")
-            elif isinstance(node, ast.If) and not prefix and "__name__" in ast.dump(node.test):
-                self.definitions.append(
-                    ('if __name__ == "__main__"', node.lineno, node.end_lineno))
-
-    def loops_around(self, line: int) -> Tuple[Loop, ...]:
-        """The loop headers, outermost first, around ``line`` in its own function."""
-        start = max([f.lineno for f in self.functions if f.lineno < line <= f.end_lineno] or [0])
-        return tuple(Loop(loop.lineno, " ".join(  # a header may run over several lines
-            self.lines[n - 1].strip() for n in range(loop.lineno, (
-                loop.test if isinstance(loop, ast.While) else loop.iter).end_lineno + 1)))
-            for loop in sorted(self.loops, key=lambda node: node.lineno)
-            if start < loop.lineno < line <= loop.end_lineno)
-
-    def step_spans(self) -> List[Tuple[int, int]]:
-        """Lines [first, stop) of each step: from its marker to the next marker; the last
-        one to the end of the statement list that its first statement stands in."""
+        self.markers = [  # comments on a line of their own: not after code, not in a string
+            Marker(t.start[0], f"Step {m.group(1)}: {m.group(2).partition('  ')[0]}".strip())
+            for t in tokens for m in [MARKER.match(t.string)]
+            if t.type == tokenize.COMMENT and m and not t.line[:t.start[1]].strip()]
+        self.definitions = self._definitions(self.tree.body, "")
+        if not self.markers:
+            return  # nothing to cut; align says so
+        # The parts, in the order shown: ``doc``, ``loop``, ``steps`` (each its marker, then its
+        # lines), the ``loops`` each step runs inside, and the ``rest`` as (name, lines).
         starts = [m.line for m in self.markers]
-        after = [s for s in self.statements if s.lineno > starts[-1]]
-        stop = self.siblings.get(id(after[0]), after[:1])[-1].end_lineno + 1 if after \
-            else len(self.lines) + 1
-        return list(zip(starts, starts[1:] + [stop]))
+        # The last step ends with the statement list holding the first statement after its
+        # marker (the outermost one, if several start on that line).
+        after = [(s.lineno, -s.end_lineno, body[-1].end_lineno) for node in ast.walk(self.tree)
+                 for body in (getattr(node, f, None) for f in ("body", "orelse", "finalbody"))
+                 if isinstance(body, list) for s in body if s.lineno > starts[-1]]
+        stop = min(after, key=lambda s: s[:2])[2] + 1 if after else len(self.lines) + 1
+        self.loops = [self._loops_around(first) for first in starts]
+        start = self.loops[0][0].line if self.loops[0] else starts[0]
+        margin = _indent(self.lines[start - 1])  # one margin for all the steps: nesting shows
+        doc = self.tree.body[0].end_lineno if ast.get_docstring(self.tree) is not None else 0
+        self.doc = self._shown(range(1, doc + 1), 0)
+        self.loop = self._shown(range(start, starts[0]), margin)
+        self.steps = [[Line(first, self.lines[first - 1].strip())]
+                      + self._shown(range(first + 1, end), margin)
+                      for first, end in zip(starts, starts[1:] + [stop])]
+        rest = [n for n in range(doc + 1, len(self.lines) + 1) if not start <= n < stop]
+        self.rest = [(name, self._shown(lines)) for name, lines in self._chunks(rest, start, stop)]
 
-    def shown(self, numbers: Sequence[int], margin: Optional[int] = None) -> List[Line]:
+    def _definitions(self, body: List[ast.stmt], prefix: str) -> List[Definition]:
+        """The functions and classes at module and class level, and the main guard."""
+        found = []
+        for node in body:
+            first = min([d.lineno for d in getattr(node, "decorator_list", [])] + [node.lineno])
+            if isinstance(node, FUNCTIONS):
+                found.append(Definition(f"{prefix}{node.name}()", first, node.end_lineno))
+            elif isinstance(node, ast.ClassDef):
+                found.append(Definition(f"class {prefix}{node.name}", first, node.end_lineno))
+                found += self._definitions(node.body, prefix + node.name + ".")
+            elif isinstance(node, ast.If) and not prefix and "__name__" in ast.dump(node.test):
+                found.append(Definition('if __name__ == "__main__"', first, node.end_lineno))
+        return found
+
+    def _loops_around(self, line: int) -> Tuple[Loop, ...]:
+        """The loop headers, outermost first, around ``line`` in its own function."""
+        nodes = sorted((n for n in ast.walk(self.tree) if isinstance(n, ast.stmt)),
+                       key=lambda node: node.lineno)
+        start = max([n.lineno for n in nodes if isinstance(n, FUNCTIONS)
+                     and n.lineno < line <= n.end_lineno] or [0])
+        return tuple(Loop(n.lineno, " ".join(text.strip() for text in self.lines[
+            n.lineno - 1:(n.test if isinstance(n, ast.While) else n.iter).end_lineno]))
+            for n in nodes if isinstance(n, (ast.For, ast.AsyncFor, ast.While))
+            and start < n.lineno < line <= n.end_lineno)
+
+    def _shown(self, numbers: Sequence[int], margin: Optional[int] = None) -> List[Line]:
         """The lines ``numbers``, less their common indentation (or ``margin``)."""
         texts = [self.lines[n - 1].expandtabs(8).rstrip() for n in numbers]
         if margin is None:
             margin = min([_indent(t) for t in texts if t] or [0])
         return [Line(n, t[min(margin, _indent(t)):]) for n, t in zip(numbers, texts)]
 
-    def chunks(self, numbers: List[int], steps: Tuple[int, int]) -> List[Tuple[str, List[int]]]:
-        """(name, line numbers) of the lines ``numbers`` cut at each definition, which takes
-        along the comments just above it; ``steps``, the span taken out, names fit's halves."""
-        rest = set(numbers)
-        starts: Dict[int, str] = {}
+    def _chunks(self, numbers: List[int], start: int, stop: int) -> List[Tuple[str, List[int]]]:
+        """``numbers`` cut at each definition, which takes along the comments just above it,
+        and after each gap; ``start`` and ``stop`` bound the steps, which are taken out."""
+        rest, names, chunks = set(numbers), {}, []
         for name, first, _ in self.definitions:
-            start = first  # climb over the comments (and blank lines between them) above
-            while start - 1 in rest and (not self.lines[start - 2].strip()
-                                         or self.lines[start - 2].lstrip().startswith("#")):
-                start -= 1
-            while start < first and not self.lines[start - 1].strip():
-                start += 1  # blank lines before the comments stay with what precedes
+            top = first  # climb over the comments and the blank lines between them...
+            while top - 1 in rest and self.lines[top - 2].lstrip()[:1] in ("", "#"):
+                top -= 1  # ... but the blank lines above the comments stay with what precedes
             if first in rest:
-                starts[start] = name
-        result: List[Tuple[str, List[int]]] = []
+                names[next(k for k in range(top, first + 1) if self.lines[k - 1].strip())] = name
         for n in numbers:
-            if n in starts or not result or n - 1 not in rest:
+            if n in names or n - 1 not in rest:
                 code = next((k for k in numbers if k >= n and self.lines[k - 1].strip()), n)
-                result.append((starts.get(n) or self._around(code, steps), []))
-            result[-1][1].append(n)
-        return result
+                chunks.append((names.get(n) or self._around(code, start, stop), []))
+            chunks[-1][1].append(n)
+        return chunks
 
-    def _around(self, line: int, steps: Tuple[int, int]) -> str:
-        inside = [d for d in self.definitions if d[1] <= line <= d[2]]
+    def _around(self, line: int, start: int, stop: int) -> str:
+        """The innermost definition holding ``line``, named by where it stands to the steps."""
+        inside = [d for d in self.definitions if d.first <= line <= d.last]
         if not inside:
             return "module level"
-        name, first, last = max(inside, key=lambda d: d[1])
-        if first < steps[0] and steps[1] <= last:
-            return name + ", after the steps" if line >= steps[1] else name
+        name, first, last = max(inside, key=lambda d: d.first)
+        if first < start and stop <= last:
+            return name + ", after the steps" if line >= stop else name
         return name + ", continued"
 
 
-# ---------------------------------------------------------------------------------
-# Pairing the twins
-
-def _check_markers(left: _Source, right: _Source) -> None:
-    """Raise StepMismatchError naming the first step where the twins differ."""
-    if not left.markers and not right.markers:
-        raise StepMismatchError(
-            f"no step markers ('# Step 1: ...') in {left.name} or {right.name}")
-
-    def says(source: _Source, k: int) -> str:
-        if k >= len(source.markers):
-            return f"{source.name} has no step {k + 1} (it has {len(source.markers)} step markers)"
-        return f'{source.name} line {source.markers[k].line} has "{source.markers[k].heading}"'
-
-    for k in range(max(len(left.markers), len(right.markers))):
-        if k >= min(len(left.markers), len(right.markers)) or \
-                left.markers[k].heading != right.markers[k].heading:
-            raise StepMismatchError(f"step markers differ at step {k + 1}: "
-                                    f"{says(left, k)} but {says(right, k)}")
-
-
+# --- Pairing the twins ----------------------------------------------------------------------
 def _pair(left: List[Tuple[str, List[Line]]], right: List[Tuple[str, List[Line]]],
           folders: Tuple[str, str]) -> List[Block]:
-    """Blocks pairing two lists of (name, lines) by name, in order; what has no partner
-    stands on rows of its own."""
+    """Blocks pairing (name, lines) by name, in order; the unpaired stand on rows of their own."""
     blocks = []
     matcher = difflib.SequenceMatcher(None, [k for k, _ in left], [k for k, _ in right], False)
     for tag, i, i_end, j, j_end in matcher.get_opcodes():
@@ -271,49 +231,33 @@ def _pair(left: List[Tuple[str, List[Line]]], right: List[Tuple[str, List[Line]]
 
 
 def align(pure_path: Path, vectorized_path: Path) -> Alignment:
-    """Cut two twin files into blocks that stand side by side (see the module docstring).
-
-    Raises StepMismatchError if the steps differ in number or title, ShowError if a file
-    cannot be read or parsed.
-    """
-    sources = _Source(Path(pure_path)), _Source(Path(vectorized_path))
-    _check_markers(*sources)
-    parts = []
-    for source in sources:
-        spans = source.step_spans()
-        loops = source.loops_around(spans[0][0])
-        start, stop = loops[0].line if loops else spans[0][0], spans[-1][1]
-        margin = _indent(source.lines[start - 1])  # one margin for all the steps: nesting shows
-        parts.append({
-            "doc": source.shown(range(1, source.docstring_end + 1), 0),
-            "loop": source.shown(range(start, spans[0][0]), margin),
-            # each step opens with its marker, shown unindented as the step's heading
-            "steps": [[Line(first, source.lines[first - 1].strip())]
-                      + source.shown(range(first + 1, end), margin) for first, end in spans],
-            "loops": [source.loops_around(first) for first, _ in spans],
-            "rest": [(name, source.shown(numbers)) for name, numbers in source.chunks(
-                [n for n in range(source.docstring_end + 1, len(source.lines) + 1)
-                 if not start <= n < stop], (start, stop))]})
-    left, right = parts
+    """Cut two twin files into blocks that stand side by side (see the module docstring);
+    StepMismatchError if their steps differ, ShowError if a file cannot be read or parsed."""
+    left, right = _Source(Path(pure_path)), _Source(Path(vectorized_path))
+    if not left.markers and not right.markers:
+        raise StepMismatchError(
+            f"no step markers ('# Step 1: ...') in {left.name} or {right.name}")
+    for k, pair in enumerate(itertools.zip_longest(left.markers, right.markers), 1):
+        if None in pair or pair[0].heading != pair[1].heading:
+            said = [f'{s.name} line {m.line} has "{m.heading}"' if m else
+                    f"{s.name} has no step {k} (it has {len(s.markers)} step markers)"
+                    for s, m in zip((left, right), pair)]
+            raise StepMismatchError(f"step markers differ at step {k}: {said[0]} but {said[1]}")
     return Alignment(
         model_name(str(pure_path)).replace("_", " ").capitalize() + " regression",
-        sources[0].name, sources[1].name, len(sources[0].lines), len(sources[1].lines),
-        Block("The mathematics", left["doc"], right["doc"])
-        if left["doc"] or right["doc"] else None,
-        Block("The loop the steps run in", left["loop"], right["loop"])
-        if left["loop"] or right["loop"] else None,
-        [Block(marker.heading, *sides, *loops) for marker, sides, loops in zip(
-            sources[0].markers, zip(left["steps"], right["steps"]),
-            zip(left["loops"], right["loops"]))],
-        _pair(left["rest"], right["rest"], (sources[0].folder, sources[1].folder)))
+        left.name, right.name,
+        Block("The mathematics", left.doc, right.doc) if left.doc or right.doc else None,
+        Block("The loop the steps run in", left.loop, right.loop)
+        if left.loop or right.loop else None,
+        [Block(m.heading, *step) for m, step in zip(
+            left.markers, zip(left.steps, right.steps, left.loops, right.loops))],
+        _pair(left.rest, right.rest, (left.folder, right.folder)))
 
 
-# ---------------------------------------------------------------------------------
-# The terminal view
-
+# --- The terminal view ----------------------------------------------------------------------
 def _cells(lines: List[Line], width: int, digits: int) -> List[str]:
-    """One column: each line numbered and cut into pieces that fit (after a space when one
-    is near), every piece but the last ending in a backslash. Nothing is lost."""
+    """One column: each line numbered and cut into pieces that fit, all but the last ending in
+    a backslash; a cut falls after a space when one is near."""
     room, cells = width - digits - 1, []
     for number, text in lines:
         pieces = []
@@ -327,16 +271,12 @@ def _cells(lines: List[Line], width: int, digits: int) -> List[str]:
 
 
 def render_text(alignment: Alignment, width: int = 80) -> str:
-    """The side-by-side view as plain text, no line wider than ``width`` (>= MIN_WIDTH).
-
-    Headings and rules start with ``#``, ``=`` or ``-``; code rows start with a line number
-    or a space and hold the pure line, `` | ``, then the vectorized line, the left column
-    ``(width - 3) // 2`` wide. Long lines continue on the next row after a backslash.
-    """
+    """The view as text no wider than ``width``: headings and rules start with ``#``, ``=`` or
+    ``-``; a code row is the numbered pure line, `` | ``, then the vectorized one."""
     if width < MIN_WIDTH:
         raise ValueError(f"width must be at least {MIN_WIDTH}, got {width}")
     a, out = alignment, []
-    digits = len(str(max(a.left_count, a.right_count)))
+    digits = len(str(max(line.number for b in a.blocks() for line in b.left + b.right)))
     widths = ((width - 3) // 2, width - 3 - (width - 3) // 2)
 
     def heading(text: str, prefix: str = "# ") -> None:
@@ -344,72 +284,61 @@ def render_text(alignment: Alignment, width: int = 80) -> str:
                                  subsequent_indent=prefix + "  ", break_on_hyphens=False)
                    or [prefix.rstrip()])
 
-    def block(b: Block, rule: str, title: bool = True) -> None:
-        out.append(rule * width)
-        if title:
-            heading(b.title)
-        for name, loops in ((a.left_name, b.left_loops), (a.right_name, b.right_loops)):
-            if loops:  # "pure: inside 113 for batch in minibatches(...):", the innermost
-                folder, (line, header) = name.split("/")[0], loops[-1]
-                heading(f"{folder}: inside {line} {header}", "#   ")
-        left, right = _cells(b.left, widths[0], digits), _cells(b.right, widths[1], digits)
-        for k in range(max(len(left), len(right))):
-            row = (left[k] if k < len(left) else " " * widths[0]) + " | "
-            out.append((row + (right[k] if k < len(right) else "")).rstrip())
-
     heading(f"{a.model}: {a.left_name} on the left, {a.right_name} on the right. "
             f"Line numbers are those of the files.")
     out.append(f"{('# ' + a.left_name)[:widths[0]]:<{widths[0]}} | {a.right_name[:widths[1]]}")
-    for b in [x for x in (a.docstrings, a.loop) if x]:
-        block(b, "=")
-    for b in a.steps:
-        block(b, "=", title=False)  # the markers, first in each column, are the headings
-    if a.rest:
-        out.append("#" * width)
-        heading("Everything else: set-up, other methods, solvers, input checks, demo")
-        for b in a.rest:
-            block(b, "-")
+    for b in a.blocks():
+        if b is (a.rest or [None])[0]:
+            out.append("#" * width)
+            heading("Everything else: set-up, other methods, solvers, input checks, demo")
+        out.append(("-" if b in a.rest else "=") * width)
+        if b not in a.steps:  # a step's heading is its markers, first in each column
+            heading(b.title)
+        for name, loops in ((a.left_name, b.left_loops), (a.right_name, b.right_loops)):
+            if loops:  # "pure: inside 113 for batch in minibatches(...):", the innermost
+                heading(f"{name.split('/')[0]}: inside {loops[-1].line} {loops[-1].header}",
+                        "#   ")
+        for row in itertools.zip_longest(_cells(b.left, widths[0], digits),
+                                         _cells(b.right, widths[1], digits),
+                                         fillvalue=" " * widths[0]):
+            out.append(" | ".join(row).rstrip())
     return "\n".join(out) + "\n"
 
 
-# ---------------------------------------------------------------------------------
-# The HTML page
-
-MONO = 'ui-monospace, "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace'
-CSS = f"""
-* {{ box-sizing: border-box; }}
-body {{ margin: 0; padding: 1rem 1.25rem 2rem; color: #1d1d1f; background: #fff;
-  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }}
-h1 {{ font-size: 1.4rem; margin: 0 0 .3rem; }} h2 {{ font-size: 1.2rem; margin: 1.6rem 0 .3rem; }}
-p {{ margin: 0 0 .6rem; max-width: 62rem; }} nav a {{ margin-right: .9rem; white-space: nowrap; }}
-code, table.src, tr.title h3, div.inside span.n {{ font-family: {MONO}; }}
-table.twins {{ width: 100%; border-collapse: collapse; table-layout: fixed; }}
-table.twins > thead th {{ position: sticky; top: 0; z-index: 1; background: #e9eef5;
-  border-bottom: 2px solid #8fa3bf; padding: .35rem .6rem; text-align: left; font-size: .95rem; }}
-table.twins > thead th span {{ font-weight: normal; color: #4a4a4a; }}
-table.twins td {{ vertical-align: top; padding: 0 .5rem 0 0; }}
-table.twins td + td {{ border-left: 1px solid #d5d9df; padding: 0 0 0 .5rem; }}
-tr.title > th {{ text-align: left; padding: 1rem .6rem .3rem; border-top: 1px solid #bbb; }}
-tr.title h3 {{ margin: 0; font-size: .95rem; }} tr.code > td {{ padding-bottom: .6rem; }}
-tbody.step tr.head > td {{ border-top: 3px solid #3d6fb6; padding-top: .7rem; }}
-div.inside {{ margin: .1rem 0 .3rem 3.4em; font-size: 12.5px; color: #5f6670; }}
-table.src {{ width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 12.5px;
-  line-height: 1.4; }}
-table.src td.n {{ width: 3.4em; padding: 0 .7em 0 0; text-align: right; vertical-align: top;
-  user-select: none; }}
-table.src td.n, div.inside span.n {{ color: #8a8f98; }} table.src tr.cm td.c {{ color: #5b6b4f; }}
-table.src td.c {{ white-space: pre-wrap; overflow-wrap: anywhere; padding: 0 0 0 4ch;
-  text-indent: -4ch; }}
-table.src.mk {{ font-size: 14px; }} table.src.mk td.c {{ color: #18457e; font-weight: bold; }}
-table.src.mk span.f {{ display: block; font-weight: normal; font-size: 13px; color: #0b3a75;
-  background: #eef3fa; border-radius: 3px; padding: .1rem .3rem .1rem 4ch; }}
-details {{ margin-top: 1.6rem; }}
-summary {{ cursor: pointer; font-size: 1.2rem; font-weight: bold; }}
-footer {{ margin-top: 2rem; font-size: .85rem; color: #555; }}
-@media (max-width: 1000px) {{ body {{ padding: .6rem .5rem 1rem; }}
-  table.src {{ font-size: 11.5px; }}
-  table.src td.n {{ width: 3em; padding-right: .5em; }} div.inside {{ margin-left: 3em; }} }}
-@media print {{ table.twins > thead th {{ position: static; }} }}
+# --- The HTML page --------------------------------------------------------------------------
+CSS = """
+* { box-sizing: border-box; }
+body { margin: 0; padding: 1rem 1.25rem 2rem; color: #1d1d1f; background: #fff;
+  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
+h1 { font-size: 1.4rem; margin: 0 0 .3rem; } h2 { font-size: 1.2rem; margin: 1.6rem 0 .3rem; }
+p { margin: 0 0 .6rem; max-width: 62rem; } nav a { margin-right: .9rem; white-space: nowrap; }
+code, table.src, tr.title h3, div.inside span.n {
+  font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace; }
+table.twins { width: 100%; border-collapse: collapse; table-layout: fixed; }
+table.twins > thead th { position: sticky; top: 0; z-index: 1; background: #e9eef5;
+  border-bottom: 2px solid #8fa3bf; padding: .35rem .6rem; text-align: left; font-size: .95rem; }
+table.twins > thead th span { font-weight: normal; color: #4a4a4a; }
+table.twins td { vertical-align: top; padding: 0 .5rem 0 0; }
+table.twins td + td { border-left: 1px solid #d5d9df; padding: 0 0 0 .5rem; }
+tr.title > th { text-align: left; padding: 1rem .6rem .3rem; border-top: 1px solid #bbb; }
+tr.title h3 { margin: 0; font-size: .95rem; } tr.code > td { padding-bottom: .6rem; }
+tbody.step tr.head > td { border-top: 3px solid #3d6fb6; padding-top: .7rem; }
+div.inside { margin: .1rem 0 .3rem 3.4em; font-size: 12.5px; color: #5f6670; }
+table.src { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 12.5px;
+  line-height: 1.4; }
+table.src td.n { width: 3.4em; padding: 0 .7em 0 0; text-align: right; vertical-align: top;
+  user-select: none; }
+table.src td.n, div.inside span.n { color: #8a8f98; } table.src tr.cm td.c { color: #5b6b4f; }
+table.src td.c { white-space: pre-wrap; overflow-wrap: anywhere; padding: 0 0 0 4ch;
+  text-indent: -4ch; }
+table.src.mk { font-size: 14px; } table.src.mk td.c { color: #18457e; font-weight: bold; }
+table.src.mk span.f { display: block; font-weight: normal; font-size: 13px; color: #0b3a75;
+  background: #eef3fa; border-radius: 3px; padding: .1rem .3rem .1rem 4ch; }
+details { margin-top: 1.6rem; } summary { cursor: pointer; font-size: 1.2rem; font-weight: bold; }
+footer { margin-top: 2rem; font-size: .85rem; color: #555; }
+@media (max-width: 1000px) { body { padding: .6rem .5rem 1rem; } table.src { font-size: 11.5px; }
+  table.src td.n { width: 3em; padding-right: .5em; } div.inside { margin-left: 3em; } }
+@media print { table.twins > thead th { position: static; } }
 """
 
 
@@ -430,22 +359,10 @@ def _src(lines: List[Line], kind: str = "") -> str:
     return f'<table class="src{" " + kind if kind else ""}">\n' + "\n".join(rows) + "\n</table>"
 
 
-def _loops(loops: Tuple[Loop, ...], other: Tuple[Loop, ...]) -> str:
-    """The innermost loop a step runs inside: "inside 113 for batch in ...:"."""
-    if not loops:
-        return '<div class="inside">not inside a loop</div>' if other else ""
-    return (f'<div class="inside">inside <span class="n">{loops[-1].line}</span> '
-            f"<code>{html.escape(loops[-1].header)}</code></div>")
-
-
 def render_html(alignment: Alignment) -> str:
-    """The side-by-side view as one standalone page: no script, no network, inline CSS.
-
-    It depends on the two files alone (no dates, no absolute paths), so a committed copy can
-    be checked by regenerating it. Each code line is a row of a ``table.src`` in the
-    ``td.pure`` (left) or ``td.vectorized`` (right) cell, its number in ``td.n``, its text in
-    ``td.c``; step k is ``tbody#step-k``, its first row the two markers.
-    """
+    """The view as one page made from the two files alone, so a committed copy can be checked
+    by regenerating it: a code line is a row of a ``table.src`` in a ``td.pure`` or
+    ``td.vectorized`` cell, number in ``td.n``, text in ``td.c``; step k is ``tbody#step-k``."""
     e, a = html.escape, alignment
 
     def row(left: str, right: str, kind: str = "code") -> str:
@@ -466,9 +383,11 @@ def render_html(alignment: Alignment) -> str:
     for k, step in enumerate(a.steps, 1):
         steps += [f'<tbody id="step-{k}" class="step">',
                   row(_src(step.left[:1], "mk"), _src(step.right[:1], "mk"), "head")]
-        if step.left_loops or step.right_loops:
-            steps.append(row(_loops(step.left_loops, step.right_loops),
-                             _loops(step.right_loops, step.left_loops), "inside"))
+        if step.left_loops or step.right_loops:  # the innermost loop each runs inside
+            steps.append(row(*[f'<div class="inside">inside <span class="n">{ls[-1].line}</span> '
+                               f"<code>{e(ls[-1].header)}</code></div>" if ls else
+                               '<div class="inside">not inside a loop</div>'
+                               for ls in (step.left_loops, step.right_loops)], "inside"))
         steps += [row(_src(step.left[1:]), _src(step.right[1:])), "</tbody>"]
     out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -506,25 +425,15 @@ def render_html(alignment: Alignment) -> str:
     return "\n".join(out) + "\n"
 
 
-# ---------------------------------------------------------------------------------
-# The command
-
-def html_name(model: str) -> str:
-    """The page's file name for ``model``: ``logistic`` gives ``logistic_regression.html``."""
-    return model + SUFFIX[:-3] + ".html"
-
-
-def _prog() -> str:
-    argv0 = Path(sys.argv[0]) if sys.argv and sys.argv[0] else Path()
-    package = argv0.parent.name if argv0.name == "__main__.py" else "pure"
-    return f"python -m {package if package in ('pure', 'vectorized') else 'pure'} show"
-
-
+# --- The command ----------------------------------------------------------------------------
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run ``python -m pure show ...`` with ``argv`` (default ``sys.argv[2:]``); return the
     exit status: 0 on success, 2 on a usage error or when the twins' steps differ."""
+    script = Path(sys.argv[0] if sys.argv and sys.argv[0] else "")  # `python -m vectorized` too
+    twin = "vectorized" if script.parts[-2:] == ("vectorized", "__main__.py") else "pure"
     parser = argparse.ArgumentParser(
-        prog=_prog(), description="Show a model's two twins side by side, aligned step by step.",
+        prog=f"python -m {twin} show",
+        description="Show a model's two twins side by side, aligned step by step.",
         epilog=f"models: {', '.join(models()) or 'none found'}. Refresh the committed pages "
                f"with: {REFRESH_COMMAND}")
     parser.add_argument("what", nargs="*", metavar="MODEL | PURE_FILE VECTORIZED_FILE",
@@ -537,31 +446,28 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                         help="write <model>_regression.html pages into DIR instead of printing")
     try:
         args = parser.parse_args(list(sys.argv[2:] if argv is None else argv))
+        width = args.width if args.width is not None else shutil.get_terminal_size().columns
+        problem = (f"give one model ({', '.join(models())}), two files, or --all"
+                   if args.all == bool(args.what) or len(args.what) > 2 else
+                   "--html writes one page; use --html-dir with --all"
+                   if args.html and (args.html_dir or args.all) else
+                   f"the width must be at least {MIN_WIDTH} columns, got {width}"
+                   if width < MIN_WIDTH else "")
+        if problem:
+            parser.exit(2, f"{parser.format_usage()}{parser.prog}: {problem}\n")
     except SystemExit as exit_:  # argparse exits on --help and usage errors; return instead
         return exit_.code if isinstance(exit_.code, int) else 2
-    width = args.width if args.width is not None else shutil.get_terminal_size().columns
-    problem = (f"give one model ({', '.join(models())}), two files, or --all"
-               if args.all == bool(args.what) or len(args.what) > 2 else
-               "--html writes one page; use --html-dir with --all"
-               if args.html and (args.html_dir or args.all) else
-               f"the width must be at least {MIN_WIDTH} columns, got {width}"
-               if width < MIN_WIDTH else "")
-    if problem:
-        parser.print_usage(sys.stderr)
-        print(f"{parser.prog}: {problem}", file=sys.stderr)
-        return 2
     try:
-        pairs = ([(name, *twin_paths(name)) for name in models()] if args.all
-                 else [(model_name(args.what[0]), Path(args.what[0]), Path(args.what[1]))]
-                 if len(args.what) == 2
-                 else [(model_name(args.what[0]), *twin_paths(args.what[0]))])
+        pairs = ([(model_name(args.what[0]), Path(args.what[0]), Path(args.what[1]))]
+                 if len(args.what) == 2 else [(model_name(name), *twin_paths(name))
+                                              for name in (models() if args.all else args.what)])
         alignments = [(name, align(p, v)) for name, p, v in pairs]
     except ShowError as error:
         print(error, file=sys.stderr)
         return 2
     if args.html or args.html_dir:
         for name, alignment in alignments:
-            target = Path(args.html) if args.html else Path(args.html_dir) / html_name(name)
+            target = Path(args.html or Path(args.html_dir) / (name + "_regression.html"))
             if args.html_dir:
                 target.parent.mkdir(parents=True, exist_ok=True)
             # newline="\n": the same bytes on every platform, so committed pages compare equal
@@ -574,10 +480,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:  # through a pipe of any encoding: one '?' for a character it cannot encode
         sys.stdout.write(text.encode(encoding, "replace").decode(encoding))
         sys.stdout.flush()
-    except BrokenPipeError:  # e.g. piped into `head`: stop quietly
-        try:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
-        except (OSError, ValueError, AttributeError):
-            pass
+    except BrokenPipeError:  # e.g. piped into `head`: stop quietly, and at exit too
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # stdout has no file
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     return 0
