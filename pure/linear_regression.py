@@ -41,7 +41,7 @@ Matrix = List[Vector]
 def minibatches(order: List[int], batch_size: Optional[int],
                 rng: random.Random) -> Iterator[List[int]]:
     """The batches of one epoch: every sample, or B-sized runs of a fresh shuffle."""
-    if batch_size is None:
+    if batch_size is None or batch_size >= len(order):  # one batch holding every sample
         yield order
         return
     rng.shuffle(order)  # in place: each epoch reshuffles the previous epoch's order
@@ -85,12 +85,9 @@ class LinearRegression:
         X = _check_X(X)
         y = _check_y(y, len(X))
         m, n = len(X), len(X[0])
-        # Local names only: the model changes after success, so a failed fit leaves it as it was.
         if solver != "gd":
             history = _History(verbose, record_params, n, None)
             return history.finish(self, *_least_squares(X, y, l2, solver, history))
-        if batch_size is not None and batch_size >= m:
-            batch_size = None  # one batch holding every sample is full-batch descent
         w, b, history = [0.0] * n, 0.0, _History(verbose, record_params, n, learning_rate)
         rng, order, previous = random.Random(seed), list(range(m)), None
         for epoch in range(n_iters):
@@ -186,6 +183,8 @@ class _History:
             print(f"iteration {len(self.costs)}: cost {cost:.6g}")
 
     def finish(self, model: LinearRegression, w: Vector, b: float) -> LinearRegression:
+        """Set the fitted attributes: only here, after success, so a failed fit leaves the
+        model as it was."""
         if self.verbose and len(self.costs) % self.verbose != 0:  # the last line of progress
             print(f"iteration {len(self.costs)}: cost {self.costs[-1]:.6g}")
         model.weights, model.bias, model.cost_history = w, b, self.costs
