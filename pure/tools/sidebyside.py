@@ -429,7 +429,7 @@ def render_html(alignment: Alignment) -> str:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run ``python -m pure show ...`` with ``argv`` (default ``sys.argv[2:]``); return the
     exit status: 0 on success, 2 on a usage error or when the twins' steps differ."""
-    script = Path(sys.argv[0] if sys.argv and sys.argv[0] else "")  # `python -m vectorized` too
+    script = Path(sys.argv[0] if sys.argv and sys.argv[0] else "")  # the help names the twin run
     twin = "vectorized" if script.parts[-2:] == ("vectorized", "__main__.py") else "pure"
     parser = argparse.ArgumentParser(
         prog=f"python -m {twin} show",
