@@ -67,9 +67,9 @@ QUICK = {"pure": [(60, 5, 20), (120, 5, 20), (60, 10, 20)],
          "vectorized": [(2000, 5, 20), (4000, 5, 20), (2000, 10, 20)],
          "repeats": 3}
 
-# Upper bounds on "x floor" at each twin's base size.
-TARGETS = {("linear", "vectorized"): 1.15, ("logistic", "vectorized"): 1.3,
-           ("linear", "pure"): 1.3, ("logistic", "pure"): 1.3}
+# Upper bounds on "x floor" at the vectorized base size (issue 11's, for plain formula code;
+# the pure twin's targets are against a fused loop, in the table of SPEED_TARGETS below).
+TARGETS = {("linear", "vectorized"): 1.2, ("logistic", "vectorized"): 1.6}
 
 
 # ---------------------------------------------------------------------------------
