@@ -208,7 +208,8 @@ def _check_number(value: object, where: str) -> float:
                              f"too large for a float (the largest is about 1.8e308).") from None
         if math.isfinite(number):
             return number
-        problem = "but NaN and infinite values are not allowed: drop or fill them first"
+        raise ValueError(f"{where} is {number}, but NaN and infinite values are not allowed: "
+                         f"drop or fill them first.")
     raise ValueError(f"{where} is {value!r}, {problem}.")
 
 

@@ -97,6 +97,8 @@ BAD_X_ARRAYS = [  # NumPy inputs: the pure twin must refuse them in the same wor
     ("complex array", lambda: np.array(GOOD_X, dtype=complex), "X[0][0] is 0j, a complex number"),
     ("NaN in array", lambda: np.array([[1.0, 2.0], [1.0, 2.0], [1.0, np.nan], [1.0, 2.0]]),
      "X[2][1] is nan"),
+    ("NumPy NaN in a list", lambda: [[1.0, 2.0], [np.float64("nan"), 2.0], [1.0, 2.0], [1.0, 2.0]],
+     "X[1][0] is nan, but NaN"),  # said as a float, not as np.float64(nan)
     ("string array", lambda: np.array([["1", "2"], ["1", "2"], ["1", "2"], ["1", "2"]]),
      "X[0][0] is '1', not a number"),
     ("frame with NA", lambda: Frame(np.array([[1.0, 2.0], [1.0, NAType()], [1.0, 2.0], [1.0, 2.0]],
@@ -242,6 +244,13 @@ def test_a_huge_negative_integer_keeps_its_sign():
     for package in [pure, vectorized] if HAVE_NUMPY else [pure]:
         with pytest.raises(ValueError, match="tol"):
             package.LinearRegression(tol=-10 ** 400).fit(GOOD_X, GOOD_Y)
+
+
+@pytest.mark.parametrize("name", MODELS[:3])
+@pytest.mark.parametrize("value", [2 ** 1024 - 1, 10 ** 400], ids=["2**1024-1", "10**400"])
+def test_an_integer_beyond_the_floats_is_out_of_range_not_an_overflow(name, value):
+    results = both(lambda package: getattr(package, name)(learning_rate=value).fit(GOOD_X, GOOD_Y))
+    assert_same_error(results, ValueError, "learning_rate must be a positive finite number, got inf.")
 
 
 def both(make):

@@ -490,7 +490,8 @@ def _check_number(value: object, where: str) -> float:
                              f"too large for a float (the largest is about 1.8e308).") from None
         if math.isfinite(number):
             return number
-        problem = "but NaN and infinite values are not allowed: drop or fill them first"
+        raise ValueError(f"{where} is {number}, but NaN and infinite values are not allowed: "
+                         f"drop or fill them first.")
     raise ValueError(f"{where} is {value!r}, {problem}.")
 
 
@@ -520,9 +521,10 @@ def _check_hyperparameters(model: SoftmaxRegression) -> tuple:
             continue
         if not isinstance(value, cls) or (isinstance(value, bool) and kind is not bool):
             raise TypeError(f"{name} must be {a_kind}, got {type(value).__name__} {value!r}.")
-        if kind is float and abs(value) >= 2 ** 1024:  # float(value) would overflow
+        try:
+            value = kind(value)
+        except OverflowError:  # an int beyond the largest float: out of range below
             value = math.inf if value > 0 else -math.inf
-        value = kind(value)
         if not in_range(value):
             raise ValueError(f"{name} must be {must_be}, got {value!r}.")
         values.append(value)
