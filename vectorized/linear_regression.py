@@ -335,12 +335,15 @@ def _check_rank(X: np.ndarray, m: int, n: int) -> None:
         raise ValueError(f"the least-squares problem is singular: there are fewer samples ({m}) "
                          f"than parameters ({n + 1}), so many solutions fit equally well. "
                          f"{advice}")
+    with np.errstate(over="ignore"):  # equal columns have equal sums, inf or not
+        sums, squares = X.sum(axis=0), np.einsum("ij,ij->j", X, X)
     for k in range(n):
         if np.all(X[:, k] == X[0, k]):
             raise ValueError(f"the least-squares problem is singular: column {k} of X (from 0) "
                              f"is constant, so it duplicates the bias. Drop it. {advice}")
-        for j in range(k):
-            if np.array_equal(X[:, j], X[:, k]):
+        for j in range(k):  # only columns with the same sums can be equal: compare just those
+            if sums[j] == sums[k] and squares[j] == squares[k] and \
+                    np.array_equal(X[:, j], X[:, k]):
                 raise ValueError(f"the least-squares problem is singular: column {k} of X "
                                  f"(from 0) duplicates column {j}. Drop it. {advice}")
 
