@@ -95,17 +95,25 @@ class LinearRegression:
             for batch in minibatches(order, batch_size, rng):
                 m_b = len(batch)
                 # Step 1: forward pass  y_hat_i = sum_j w_j x_ij + b
-                y_hat = [sum(w[j] * X[i][j] for j in range(n)) + b for i in batch]
+                y_hat = []
+                for i in batch:
+                    y_hat_i = 0.0
+                    for w_j, x_ij in zip(w, X[i]):
+                        y_hat_i += w_j * x_ij
+                    y_hat.append(y_hat_i + b)
                 # Step 2: cost  J = 1/(2m) sum_i (y_hat_i - y_i)^2 + lambda/(2m) sum_j w_j^2
                 error = [y_hat_k - y[i] for y_hat_k, i in zip(y_hat, batch)]
                 penalty = sum(w_j * w_j for w_j in w)
                 cost = sum(e * e for e in error) / (2 * m_b) + l2 / (2 * m) * penalty
                 # Step 3: gradient  dJ/dw_j = 1/m sum_i (y_hat_i - y_i) x_ij + (lambda/m) w_j
-                grad_w = [sum(e * X[i][j] for e, i in zip(error, batch)) / m_b + l2 / m * w[j]
-                          for j in range(n)]
+                grad_w = [0.0] * n
+                for e_k, i in zip(error, batch):
+                    for j, x_ij in enumerate(X[i]):
+                        grad_w[j] += e_k * x_ij
+                grad_w = [g_j / m_b + l2 / m * w_j for g_j, w_j in zip(grad_w, w)]
                 grad_b = sum(error) / m_b  # dJ/db = 1/m sum_i (y_hat_i - y_i): no penalty
                 # Step 4: update  w_j <- w_j - alpha dJ/dw_j,  b <- b - alpha dJ/db
-                w = [w[j] - learning_rate * grad_w[j] for j in range(n)]
+                w = [w_j - learning_rate * g_j for w_j, g_j in zip(w, grad_w)]
                 b = b - learning_rate * grad_b
                 history.add(cost, w, b)
                 epoch_costs.append(cost)
