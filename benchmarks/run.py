@@ -42,6 +42,11 @@ import time
 import tracemalloc
 from pathlib import Path
 
+try:
+    import resource  # Unix only: the page-fault counts of the buffered table
+except ImportError:
+    resource = None
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # runs from a clone without an install
     sys.path.insert(0, str(ROOT))
@@ -309,12 +314,23 @@ def softmax_floor(X, W, n_updates):
 
 def per_update(fit, n_updates):
     """(time of a fit of 1 + T updates - time of a fit of 1 update) / T."""
-    start = time.perf_counter()
+    return per_update_and_faults(fit, n_updates)[0]
+
+
+def minor_faults():
+    """Page faults so far that the kernel served without reading a disk (Unix; else 0)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt if resource else 0
+
+
+def per_update_and_faults(fit, n_updates):
+    """Seconds and minor page faults per update, each measured by the same difference."""
+    faults, start = minor_faults(), time.perf_counter()
     fit(1)
-    one = time.perf_counter() - start
-    start = time.perf_counter()
+    one, one_faults = time.perf_counter() - start, minor_faults() - faults
+    faults, start = minor_faults(), time.perf_counter()
     fit(1 + n_updates)
-    return (time.perf_counter() - start - one) / n_updates
+    return ((time.perf_counter() - start - one) / n_updates,
+            (minor_faults() - faults - one_faults) / n_updates)
 
 
 def speed_rows(extra, repeats):
@@ -385,29 +401,35 @@ def buffered_rows(extra, repeats):
     for m, n, T in extra["buffered"]:
         X, y_by_model, _ = vectorized_data(m, n)
         y = y_by_model["logistic"]
-        plain, buffered = [], []
+        plain, buffered, plain_faults, buffered_faults = [], [], [], []
         gc.disable()
         try:
             for _ in range(repeats):
-                plain.append(per_update(lambda k: vectorized.LogisticRegression(
-                    learning_rate=0.5, n_iters=k).fit(X, y), T))
+                seconds, faults = per_update_and_faults(lambda k: vectorized.LogisticRegression(
+                    learning_rate=0.5, n_iters=k).fit(X, y), T)
+                plain.append(seconds)
+                plain_faults.append(faults)
                 w, b, work = np.zeros(n), 0.0, make_work(m)
-                start = time.perf_counter()
+                faults, start = minor_faults(), time.perf_counter()
                 for _ in range(T):
                     w, b, _ = buffered_update(X, y, w, b, 0.5, 0.0, work)
                 buffered.append((time.perf_counter() - start) / T)
+                buffered_faults.append((minor_faults() - faults) / T)
         finally:
             gc.enable()
         rows.append((m, n, statistics.median(plain), statistics.median(buffered),
-                     statistics.median(p / q for p, q in zip(plain, buffered))))
+                     statistics.median(p / q for p, q in zip(plain, buffered)),
+                     statistics.median(plain_faults), statistics.median(buffered_faults)))
     return rows
 
 
 def buffered_table(rows):
-    lines = ["| m | n | plain ms / update | buffered ms / update | plain / buffered |",
-             "|---|---|---|---|---|"]
-    for m, n, plain, buffered, ratio in rows:
-        lines.append(f"| {m:,} | {n} | {plain * 1e3:.3g} | {buffered * 1e3:.3g} | {ratio:.2f} |")
+    lines = ["| m | n | plain ms / update | buffered ms / update | plain / buffered "
+             "| plain faults / update | buffered faults / update |",
+             "|---|---|---|---|---|---|---|"]
+    for m, n, plain, buffered, ratio, plain_faults, buffered_faults in rows:
+        lines.append(f"| {m:,} | {n} | {plain * 1e3:.3g} | {buffered * 1e3:.3g} | {ratio:.2f} "
+                     f"| {plain_faults:.0f} | {buffered_faults:.0f} |")
     return lines
 
 
