@@ -160,7 +160,7 @@ class SoftmaxRegression:
         (m, n), K = X.shape, len(classes)
         W, b = np.zeros((K, n)), np.zeros(K)
         history = _History(verbose, record, W, b, learning_rate)
-        rng, order, previous_epoch_cost = random.Random(seed), list(range(m)), None
+        rng, order, previous = random.Random(seed), list(range(m)), None
         with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported by history
             for epoch in range(n_iters):
                 epoch_costs = []
@@ -185,10 +185,9 @@ class SoftmaxRegression:
                     epoch_costs.append(cost)
                 # Step 5: stop  |J_t - J_(t-1)| < tol (with batches: epoch means of J)
                 epoch_cost = sum(epoch_costs) / len(epoch_costs)
-                if tol is not None and previous_epoch_cost is not None \
-                        and abs(epoch_cost - previous_epoch_cost) < tol:
+                if tol is not None and previous is not None and abs(epoch_cost - previous) < tol:
                     break
-                previous_epoch_cost = epoch_cost
+                previous = epoch_cost
         self.classes = classes
         return history.finish(self, W, b)
 
