@@ -13,6 +13,7 @@ The pure half of each case runs without NumPy too (the tox env ``pure``).
 import copy
 import importlib.util
 import math
+import sys
 import warnings
 from fractions import Fraction
 from decimal import Decimal
@@ -251,6 +252,22 @@ def test_a_huge_negative_integer_keeps_its_sign():
 def test_an_integer_beyond_the_floats_is_out_of_range_not_an_overflow(name, value):
     results = both(lambda package: getattr(package, name)(learning_rate=value).fit(GOOD_X, GOOD_Y))
     assert_same_error(results, ValueError, "learning_rate must be a positive finite number, got inf.")
+
+
+@needs_numpy
+@pytest.mark.parametrize("name", MODELS)
+def test_a_nan_in_a_float_array_is_named_without_walking_every_entry(name, monkeypatch):
+    """A float array goes through NumPy whole; only what NumPy cannot read is walked (in
+    Python, entry by entry: seconds for millions of entries), and a NaN is no reason to."""
+    module = sys.modules[getattr(vectorized, name).__module__]
+    monkeypatch.setattr(module, "_walk_X", lambda X: pytest.fail("the walk ran"))
+    X = np.array(GOOD_X)
+    X[2, 1] = np.inf
+    model = getattr(vectorized, name)()
+    with pytest.raises(ValueError) as info:
+        model.fit(X) if name == "StandardScaler" else model.fit(X, GOOD_Y)
+    assert str(info.value) == ("X[2][1] is inf, but NaN and infinite values are not allowed: "
+                               "drop or fill them first.")
 
 
 def both(make):

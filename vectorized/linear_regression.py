@@ -380,7 +380,14 @@ def _diverged(iteration: int, learning_rate: Optional[float]) -> str:
 def _check_X(X: ArrayLike) -> np.ndarray:
     """X as a 2-D float64 array of finite values, or ValueError saying what is wrong."""
     array = _fast_array(X)
-    return array if array is not None and array.ndim == 2 and array.size else np.array(_walk_X(X))
+    if array is None or array.ndim != 2 or not array.size:
+        return np.array(_walk_X(X))  # the pure twin's walk names the problem
+    bad = np.argwhere(~np.isfinite(array))  # row by row: the order the walk meets them in
+    if len(bad):  # named here: a walk over millions of entries would take seconds
+        i, j = bad[0]
+        raise ValueError(f"X[{i}][{j}] is {array[i, j]}, but NaN and infinite values are not "
+                         f"allowed: drop or fill them first.")
+    return array
 
 
 def _check_y(y: ArrayLike, m: int) -> np.ndarray:
@@ -388,13 +395,14 @@ def _check_y(y: ArrayLike, m: int) -> np.ndarray:
     array = _fast_array(y)
     if array is not None and array.shape == (m, 1):
         array = array[:, 0]  # an (m, 1) column, flattened on purpose (see _column)
-    if array is None or array.shape != (m,):  # the pure twin's walk names the problem
+    if array is None or array.shape != (m,) or not np.isfinite(array).all():
+        # the pure twin's walk names the problem
         array = np.array([_check_number(y_i, f"y[{i}]") for i, y_i in enumerate(_column(y, m))])
     return array
 
 
 def _fast_array(data: ArrayLike) -> Optional[np.ndarray]:
-    """data as a float64 array, if NumPy reads it as finite numbers; else None."""
+    """data as a float64 array, if NumPy reads it as numbers (finite or not); else None."""
     data = data.to_numpy() if hasattr(data, "to_numpy") else data  # pandas: the values
     if np.ma.isMaskedArray(data) or isinstance(data, (str, bytes)):
         return None
@@ -404,7 +412,7 @@ def _fast_array(data: ArrayLike) -> Optional[np.ndarray]:
             array = np.asarray(data)
     except (ValueError, TypeError):  # NumPy >= 1.24 refuses ragged lists
         return None
-    if array.dtype.kind not in "biuf" or not np.isfinite(array).all():  # bool, int, float
+    if array.dtype.kind not in "biuf":  # bool, signed and unsigned int, float
         return None
     return array.astype(np.float64, copy=False)  # no copy when it is float64 already
 

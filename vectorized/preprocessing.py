@@ -143,11 +143,18 @@ def _finite(values: np.ndarray, X: np.ndarray) -> np.ndarray:
 def _check_X(X: ArrayLike) -> np.ndarray:
     """X as a 2-D float64 array of finite values, or ValueError saying what is wrong."""
     array = _fast_array(X)
-    return array if array is not None and array.ndim == 2 and array.size else np.array(_walk_X(X))
+    if array is None or array.ndim != 2 or not array.size:
+        return np.array(_walk_X(X))  # the pure twin's walk names the problem
+    bad = np.argwhere(~np.isfinite(array))  # row by row: the order the walk meets them in
+    if len(bad):  # named here: a walk over millions of entries would take seconds
+        i, j = bad[0]
+        raise ValueError(f"X[{i}][{j}] is {array[i, j]}, but NaN and infinite values are not "
+                         f"allowed: drop or fill them first.")
+    return array
 
 
 def _fast_array(data: ArrayLike) -> Optional[np.ndarray]:
-    """data as a float64 array, if NumPy reads it as finite numbers; else None."""
+    """data as a float64 array, if NumPy reads it as numbers (finite or not); else None."""
     data = data.to_numpy() if hasattr(data, "to_numpy") else data  # pandas: the values
     if np.ma.isMaskedArray(data) or isinstance(data, (str, bytes)):
         return None
@@ -157,7 +164,7 @@ def _fast_array(data: ArrayLike) -> Optional[np.ndarray]:
             array = np.asarray(data)
     except (ValueError, TypeError):  # NumPy >= 1.24 refuses ragged lists
         return None
-    if array.dtype.kind not in "biuf" or not np.isfinite(array).all():  # bool, int, float
+    if array.dtype.kind not in "biuf":  # bool, signed and unsigned int, float
         return None
     return array.astype(np.float64, copy=False)  # no copy when it is float64 already
 
