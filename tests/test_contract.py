@@ -250,8 +250,11 @@ def test_a_huge_negative_integer_keeps_its_sign():
 @pytest.mark.parametrize("name", MODELS[:3])
 @pytest.mark.parametrize("value", [2 ** 1024 - 1, 10 ** 400], ids=["2**1024-1", "10**400"])
 def test_an_integer_beyond_the_floats_is_out_of_range_not_an_overflow(name, value):
-    results = both(lambda package: getattr(package, name)(learning_rate=value).fit(GOOD_X, GOOD_Y))
-    assert_same_error(results, ValueError, "learning_rate must be a positive finite number, got inf.")
+    def fit(package):
+        return getattr(package, name)(learning_rate=value).fit(GOOD_X, GOOD_Y)
+
+    assert_same_error(both(fit), ValueError,
+                      "learning_rate must be a positive finite number, got inf.")
 
 
 @needs_numpy
@@ -267,6 +270,19 @@ def test_a_nan_in_a_float_array_is_named_without_walking_every_entry(name, monke
     with pytest.raises(ValueError) as info:
         model.fit(X) if name == "StandardScaler" else model.fit(X, GOOD_Y)
     assert str(info.value) == ("X[2][1] is inf, but NaN and infinite values are not allowed: "
+                               "drop or fill them first.")
+
+
+@needs_numpy
+@pytest.mark.parametrize("name", MODELS[:2])  # softmax labels: an int array or the walk
+def test_a_nan_in_a_float_y_is_named_without_walking_every_entry(name, monkeypatch):
+    module = sys.modules[getattr(vectorized, name).__module__]
+    monkeypatch.setattr(module, "_column", lambda y, m: pytest.fail("the walk ran"))
+    y = np.array(GOOD_Y, dtype=float)
+    y[3] = np.nan
+    with pytest.raises(ValueError) as info:
+        getattr(vectorized, name)().fit(np.array(GOOD_X), y)
+    assert str(info.value) == ("y[3] is nan, but NaN and infinite values are not allowed: "
                                "drop or fill them first.")
 
 

@@ -395,10 +395,18 @@ def _check_y(y: ArrayLike, m: int) -> np.ndarray:
     array = _fast_array(y)
     if array is not None and array.shape == (m, 1):
         array = array[:, 0]  # an (m, 1) column, flattened on purpose (see _column)
-    if array is None or array.shape != (m,) or not np.isfinite(array).all():
-        # the pure twin's walk names the problem
+    if array is None or array.shape != (m,):  # the pure twin's walk names the problem
         array = np.array([_check_number(y_i, f"y[{i}]") for i, y_i in enumerate(_column(y, m))])
+    _check_finite_y(array)
     return array
+
+
+def _check_finite_y(y: np.ndarray) -> None:
+    """Name the first NaN or inf of a y NumPy read whole, in the walk's words."""
+    bad = np.flatnonzero(~np.isfinite(y))
+    if len(bad):
+        raise ValueError(f"y[{bad[0]}] is {y[bad[0]]}, but NaN and infinite values are not "
+                         f"allowed: drop or fill them first.")
 
 
 def _fast_array(data: ArrayLike) -> Optional[np.ndarray]:

@@ -360,16 +360,24 @@ def _check_data(X: ArrayLike, y: ArrayLike) -> Tuple[np.ndarray, np.ndarray]:
     array = _fast_array(y)
     if array is not None and array.shape == (len(X), 1):
         array = array[:, 0]  # an (m, 1) column, flattened on purpose (see _column)
-    if array is None or array.shape != (len(X),) or not np.isfinite(array).all():
-        # the pure twin's walk names the problem
+    if array is None or array.shape != (len(X),):  # the pure twin's walk names the problem
         values = _column(y, len(X))
         array = np.array([_check_number(y_i, f"y[{i}]") for i, y_i in enumerate(values)])
+    _check_finite_y(array)
     bad = np.flatnonzero((array != 0.0) & (array != 1.0))
     if len(bad):
         raise ValueError(f"y[{bad[0]}] is {float(array[bad[0]])!r}, but logistic regression "
                          f"needs labels 0 or 1 (True/False count). Recode the two classes as "
                          f"0 and 1.")
     return X, array
+
+
+def _check_finite_y(y: np.ndarray) -> None:
+    """Name the first NaN or inf of a y NumPy read whole, in the walk's words."""
+    bad = np.flatnonzero(~np.isfinite(y))
+    if len(bad):
+        raise ValueError(f"y[{bad[0]}] is {y[bad[0]]}, but NaN and infinite values are not "
+                         f"allowed: drop or fill them first.")
 
 
 def _fast_array(data: ArrayLike) -> Optional[np.ndarray]:
