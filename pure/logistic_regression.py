@@ -157,7 +157,8 @@ class LogisticRegression:
 
     def cost(self, X: Sequence[Sequence[float]], y: Sequence[float]) -> float:
         """J(w, b) = 1/m sum_i [softplus(z_i) - y_i z_i] + lambda/(2m) sum_j w_j^2, now."""
-        X, y = _check_data(self._check_fitted_X(X, "cost"), y)
+        X = self._check_fitted_X(X, "cost")
+        y = _check_labels(y, len(X))
         l2, m = _check_hyperparameters(self)[2], len(X)
         cost = (sum(softplus(z_i) - y_i * z_i for z_i, y_i in zip(self._logits(X, "cost is"), y))
                 / m + l2 / (2 * m) * sum(w_j * w_j for w_j in self.weights))
@@ -165,7 +166,8 @@ class LogisticRegression:
 
     def score(self, X: Sequence[Sequence[float]], y: Sequence[float]) -> float:
         """Accuracy: the fraction of rows whose predicted label equals y_i."""
-        X, y = _check_data(self._check_fitted_X(X, "score"), y)
+        X = self._check_fitted_X(X, "score")
+        y = _check_labels(y, len(X))
         return sum(label_i == y_i for label_i, y_i in zip(self.predict(X), y)) / len(y)
 
     def __repr__(self) -> str:
@@ -334,12 +336,17 @@ def _diverged(iteration: int, learning_rate: Optional[float]) -> str:
 def _check_data(X: object, y: object) -> Tuple[Matrix, Vector]:
     """X checked, and y checked to be one label 0 or 1 per row of X."""
     X = _check_X(X)
-    y = [_check_number(y_i, f"y[{i}]") for i, y_i in enumerate(_column(y, len(X)))]
+    return X, _check_labels(y, len(X))
+
+
+def _check_labels(y: object, m: int) -> Vector:
+    """y as m labels 0.0 or 1.0, or ValueError saying what is wrong."""
+    y = [_check_number(y_i, f"y[{i}]") for i, y_i in enumerate(_column(y, m))]
     for i, y_i in enumerate(y):
         if y_i != 0.0 and y_i != 1.0:
             raise ValueError(f"y[{i}] is {y_i!r}, but logistic regression needs labels 0 or 1 "
                              f"(True/False count). Recode the two classes as 0 and 1.")
-    return X, y
+    return y
 
 
 _ROWS = "a list of rows or a 2-D array"

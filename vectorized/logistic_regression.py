@@ -153,7 +153,8 @@ class LogisticRegression:
 
     def cost(self, X: ArrayLike, y: ArrayLike) -> float:
         """J(w, b) = 1/m sum(softplus(z) - y z) + lambda/(2m) w^T w, at the current parameters."""
-        X, y = _check_data(self._check_fitted_X(X, "cost"), y)
+        X = self._check_fitted_X(X, "cost")
+        y = _check_labels(y, len(X))
         l2, m, w = _check_hyperparameters(self)[2], len(X), self.weights
         z = self._logits(X, "cost is")
         with np.errstate(over="ignore", invalid="ignore"):  # checked below
@@ -162,7 +163,8 @@ class LogisticRegression:
 
     def score(self, X: ArrayLike, y: ArrayLike) -> float:
         """Accuracy: the fraction of rows whose predicted label equals y_i."""
-        X, y = _check_data(self._check_fitted_X(X, "score"), y)
+        X = self._check_fitted_X(X, "score")
+        y = _check_labels(y, len(X))
         return float(np.mean(self.predict(X) == y))
 
     def __repr__(self) -> str:
@@ -357,19 +359,23 @@ def _check_X(X: ArrayLike) -> np.ndarray:
 def _check_data(X: ArrayLike, y: ArrayLike) -> Tuple[np.ndarray, np.ndarray]:
     """X checked, and y checked to be one label 0 or 1 per row of X."""
     X = _check_X(X)
+    return X, _check_labels(y, len(X))
+
+
+def _check_labels(y: ArrayLike, m: int) -> np.ndarray:
+    """y as a 1-D float64 array of m labels 0.0 or 1.0, or ValueError saying what is wrong."""
     array = _fast_array(y)
-    if array is not None and array.shape == (len(X), 1):
+    if array is not None and array.shape == (m, 1):
         array = array[:, 0]  # an (m, 1) column, flattened on purpose (see _column)
-    if array is None or array.shape != (len(X),):  # the pure twin's walk names the problem
-        values = _column(y, len(X))
-        array = np.array([_check_number(y_i, f"y[{i}]") for i, y_i in enumerate(values)])
+    if array is None or array.shape != (m,):  # the pure twin's walk names the problem
+        array = np.array([_check_number(y_i, f"y[{i}]") for i, y_i in enumerate(_column(y, m))])
     _check_finite_y(array)
     bad = np.flatnonzero((array != 0.0) & (array != 1.0))
     if len(bad):
         raise ValueError(f"y[{bad[0]}] is {float(array[bad[0]])!r}, but logistic regression "
                          f"needs labels 0 or 1 (True/False count). Recode the two classes as "
                          f"0 and 1.")
-    return X, array
+    return array
 
 
 def _check_finite_y(y: np.ndarray) -> None:
