@@ -3,14 +3,20 @@ the certified values.
 
 Accuracy is counted as NIST does, by the LRE (log relative error, the number of correct
 significant digits) of each coefficient, and a solver is judged by its smallest LRE.
-- solver="qr": at least 7 digits on every coefficient of every data set, except Wampler5, whose
-  huge residuals leave about 6 digits to any double-precision method (at least 5.5 there), and
-  never more than one digit below numpy.linalg.lstsq(rcond=None);
-- solver="normal": either at least 6 digits or the ValueError that refuses an ill-conditioned
-  system, never a silent answer with fewer;
+- solver="qr": every coefficient at least as accurate as the first-order perturbation bound of
+  least squares promises for a backward-stable method, less a margin of one digit:
+      relative error of coefficient j  <=  u (m + kappa(A) + kappa(A)^2 t) * amp_j,
+  with u = 2^-53, A the centred unit-length columns, t = |residual| / |fit|, and amp_j how
+  much larger coefficient j's relative error can be than the whole solution's (|theta| /
+  |theta_j| in unit columns; for the bias |theta| |D mean(X)| / |b|). The bound comes from the
+  analysis (Higham, Accuracy and Stability of Numerical Algorithms, section 20.1), computed here
+  with NumPy from the certified values; no solver's result on one machine enters it;
+- solver="normal": either at least 6 digits or the ValueError that refuses it, never a silent
+  answer with fewer (its rule and margin are in the docstring of _normal_equation);
 - NoInt1 and NoInt2 have no intercept: fitted on the data reflected through the origin,
   (x, y) together with (-x, -y), the intercept is exactly 0 and the slope is the certified one;
 - the polynomial models (Pontius, Filip, Wampler) take x, x^2, ..., x^k as the feature columns.
+tests/test_kernels.py runs this file again under each OpenBLAS kernel the processor can run.
 """
 
 import math
@@ -85,14 +91,38 @@ def test_the_eleven_data_sets_are_there_with_their_source():
         assert len(X) == len(y) and len(X[0]) == len(certified) - 1
 
 
+def promised_digits(name):
+    """The digits the least-squares perturbation bound promises to each coefficient (bias
+    first) of a backward-stable solver such as Householder QR, from the certified values."""
+    X, y, certified = load(name)
+    X, y = np.array(X), np.array(y)
+    x_mean = X.mean(axis=0)
+    d = 1.0 / np.linalg.norm(X - x_mean, axis=0)
+    A, yc = (X - x_mean) * d, y - y.mean()
+    theta = np.array(certified[1:]) / d  # the certified weights in unit columns
+    kappa = np.linalg.cond(A)
+    t = np.linalg.norm(yc - A @ theta) / np.linalg.norm(A @ theta)
+    bound = 2.0 ** -53 * (len(y) + kappa + kappa ** 2 * t)
+    size = np.linalg.norm(theta)
+    amp = [size * np.linalg.norm(d * x_mean) / max(abs(certified[0]), 1e-300)]
+    amp += list(size / np.abs(theta))
+    return [15.0 if a * bound == 0 else min(15.0, -math.log10(a * bound)) for a in amp]
+
+
 @pytest.mark.parametrize("package", TWINS, ids=ids)
 @pytest.mark.parametrize("name", NAMES)
-def test_qr_gets_the_certified_digits(package, name):
+def test_qr_gets_the_digits_its_error_bound_promises(package, name):
     _, _, certified = load(name)
-    digits = smallest_lre(fitted(package, name, "qr"), certified)
-    assert digits >= (5.5 if name == "Wampler5" else 7.0), f"{name}: {digits:.1f} digits"
-    reference = smallest_lre(lstsq(name), certified)
-    assert digits >= reference - 1.0, f"{name}: {digits:.1f} digits, lstsq {reference:.1f}"
+    digits = [lre(t, c) for t, c in zip(fitted(package, name, "qr"), certified)]
+    for j, (got, promised) in enumerate(zip(digits, promised_digits(name))):
+        assert got >= promised - 1.0, f"{name} B{j}: {got:.2f} digits, bound {promised:.2f}"
+
+
+def test_the_qr_bound_is_not_vacuous_where_it_matters():
+    """The bound must promise real digits on the well-conditioned sets, or the test above
+    would pass whatever QR did."""
+    for name in ["Norris", "Pontius", "NoInt1", "NoInt2", "Longley", "Wampler1", "Wampler2"]:
+        assert min(promised_digits(name)) >= 6.0, name
 
 
 @pytest.mark.parametrize("package", TWINS, ids=ids)
@@ -108,6 +138,22 @@ def test_normal_equation_is_accurate_or_refuses(package, name):
         return
     digits = smallest_lre(theta, certified)
     assert digits >= 6.0, f"{name}: a silent answer with {digits:.1f} correct digits"
+
+
+@pytest.mark.parametrize("package", TWINS, ids=ids)
+def test_the_normal_equation_answers_the_well_conditioned_sets(package):
+    """The refusal has a margin, but it is not a refusal of everything: the sets whose bound
+    leaves 7 digits or more are answered (Wampler2 has kappa(S) 3e6 but coefficients of
+    similar sizes), the Wampler sets whose bias is a thousand times smaller than its scale
+    are refused."""
+    answered = []
+    for name in NAMES:
+        try:
+            fitted(package, name, "normal")
+            answered.append(name)
+        except ValueError:
+            pass
+    assert answered == ["Norris", "Pontius", "NoInt1", "NoInt2", "Longley", "Wampler2"]
 
 
 @pytest.mark.parametrize("package", TWINS, ids=ids)
