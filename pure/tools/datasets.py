@@ -9,6 +9,10 @@ The format: a header row of column names, then one row per sample, one number pe
 column. The target y is the last column unless another is named. The files people
 have come in more than one dialect, and each is read as it is:
 
+- the encoding is UTF-8, with or without the byte order mark spreadsheets put first;
+  UTF-16 with its byte order mark (Excel's "Unicode Text"); or, when the bytes are not
+  UTF-8, Windows-1252 (cp1252: Excel's "CSV (Comma delimited)" on a Western Windows),
+  which ``Table.encoding`` then names (``decode``);
 - the separator is a comma, a semicolon or a tab, found from the header and the
   first rows (``sniff``), or given;
 - the decimal mark is a point, or a comma (a European spreadsheet export:
@@ -65,6 +69,7 @@ class Table(NamedTuple):
     delimiter: str = ","    # the separator the file was read with
     decimal: str = "."      # the decimal mark of its numbers
     notes: Tuple[str, ...] = ()  # what reading it decided, for the report (a left-out index)
+    encoding: str = "UTF-8"  # how its bytes were read as text (``decode``)
 
 
 class Dataset(NamedTuple):
@@ -127,15 +132,50 @@ def open_csv(path: Path, source: str, delimiter: Optional[str] = None,
     """
     check_regular_file(path, source)
     try:
-        with open(str(path), encoding="utf-8-sig", newline="") as file:
-            return read_csv(file, source, delimiter, decimal)
+        with open(str(path), "rb") as file:
+            data = file.read()
     except FileNotFoundError:  # removed between the check and the open
         raise DataError(f"{source}: no such file.") from None
-    except UnicodeDecodeError as error:
-        raise DataError(f"{source} is not UTF-8 text (byte {error.start} cannot be decoded); "
-                        f"save it as UTF-8 CSV.") from None
     except OSError as error:
         raise DataError(f"cannot read {source}: {error.strerror or error}.") from None
+    text, encoding = decode(data, source)
+    table = read_csv(io.StringIO(text, newline=""), source, delimiter, decimal)
+    return table._replace(encoding=encoding)
+
+
+def decode(data: bytes, source: str) -> Tuple[str, str]:
+    """The text of a file's bytes, and the name of the encoding it was read with.
+
+    UTF-8 first (a byte order mark, which Excel's "CSV UTF-8" writes, is dropped): the
+    bytes of text in any other encoding are almost never valid UTF-8, so a file that
+    decodes is UTF-8. UTF-16 when the file starts with its byte order mark. Otherwise
+    Windows-1252, the code page of Excel's plain "CSV" on Windows in Western Europe and
+    the Americas; it is a superset of Latin-1's letters, and only five bytes are not in it.
+
+    >>> decode("Säure".encode("utf-8"), "f.csv"), decode("Säure".encode("cp1252"), "f.csv")
+    (('Säure', 'UTF-8'), ('Säure', 'cp1252'))
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError as error:
+            raise DataError(f"{source} starts like UTF-16 text but is not (byte {error.start} "
+                            f"cannot be decoded); save it as UTF-8 CSV.") from None
+    zero = data.find(b"\x00")
+    if zero >= 0:  # no text file holds a zero byte; a spreadsheet's own file format does
+        raise DataError(f"{source} is not a text file (byte {zero} is zero): "
+                        f"a spreadsheet file such as .xlsx or .ods cannot be read. Save it "
+                        f"as CSV (CSV UTF-8 in Excel).")
+    try:
+        return data.decode("utf-8-sig"), "UTF-8"
+    except UnicodeDecodeError as error:
+        first_error = error.start
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as error:
+        raise DataError(f"{source} is neither UTF-8 nor Windows-1252 (cp1252) text (byte "
+                        f"{first_error} is not UTF-8, byte {error.start} not cp1252); save "
+                        f"it as UTF-8 CSV.") from None
 
 
 def sniff(sample: Sequence[str]) -> Tuple[str, str]:
@@ -319,6 +359,11 @@ def target_note(columns: Sequence[str], target: Optional[str]) -> str:
         return ""
     return (f" (The target is the last column, {columns[-1]!r}, as no --target was given; "
             f"name another with --target NAME.)")
+
+
+def one_hot_values(table: Table, source: str, names: Sequence[str]) -> Dict[str, List[str]]:
+    """The values of each ``--one-hot`` column, the baseline first, as ``to_xy`` coded them."""
+    return {name: _indicators(table, source, table.columns.index(name))[0] for name in names}
 
 
 def _indicators(table: Table, source: str, j: int) -> Tuple[List[str], List[str]]:
