@@ -114,7 +114,7 @@ def test_the_options_reach_the_model(capsys):
                               "--tol", "1e-9", "--batch-size", "5", "--seed", "3", "--every", "0")
     assert status == 0
     assert ("model: LinearRegression(learning_rate=0.05, n_iters=40, l2=0.5, tol=1e-09, "
-            "batch_size=5, seed=3, verbose=0, solver='gd', record_params=False)") in out
+            "batch_size=5, seed=3, solver='gd', record_params=False)") in out
     assert "iteration" not in out
     assert "cost per update (200 updates):" in out  # 40 epochs of ceil(21 / 5) = 5 batches
 
@@ -240,7 +240,9 @@ def errors_of(capsys, *args):
     ("unnamed.csv", "x,,y\n1,2,3\n", ["column 2", "no name"]),
     ("unnamed1.csv", ",x,y\n7,2,3\n9,3,4\n", ["column 1", "no name"]),  # not an index: 7, 9
     ("twice.csv", "x,x,y\n1,2,3\n", ["two columns are named 'x'"]),
-    ("latin1.csv", "x,y\n1,2\n".encode() + b"\xe9,1\n", ["not UTF-8"]),
+    ("binary.csv", "x,y\n1,2\n".encode() + b"\x81,1\n",  # no byte 0x81 in cp1252
+     ["neither UTF-8 nor Windows-1252 (cp1252)", "byte 8", "save it as UTF-8 CSV"]),
+    ("sheet.xlsx", b"PK\x03\x04\x14\x00\x06\x00", ["not a text file", ".xlsx", "CSV"]),
 ])
 def test_bad_files_get_one_line_naming_the_problem(capsys, tmp_path, name, content, words):
     path = write(tmp_path, name, content)
@@ -377,7 +379,7 @@ def test_csv_reading_tolerates_a_bom_spaces_quotes_and_trailing_blank_lines(caps
     path = write(tmp_path, "loose.csv", '\ufeff x ,"y"\n 1 ,2\n"2", 4\n3,6\n\n\n')
     status, out, _ = run_main(capsys, "linear", "--data", path, "--learning-rate", "0.1",
                               "--n-iters", "3000", "--every", "0")
-    assert status == 0 and "3 rows, 1 features, target 'y'" in out
+    assert status == 0 and "3 rows, 1 feature, target 'y'" in out
     assert value_of(out, "x") == pytest.approx(2.0, abs=1e-6)
     assert value_of(out, "R^2") == pytest.approx(1.0, abs=1e-9)
 

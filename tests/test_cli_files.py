@@ -164,6 +164,29 @@ def test_a_symbolic_link_output_writes_the_file_it_points_to(capsys, folder):
     assert "<svg" in (folder / "sub" / "real.svg").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("option, name", [("--svg", "curve.svg"), ("--save", "model.json")])
+def test_the_temporary_file_is_made_beside_the_target_not_in_the_system_temp_folder(
+        capsys, folder, monkeypatch, option, name):
+    """A rename is atomic only within one file system: the temporary file must be made in
+    the target's own folder (here a sub-folder, which is no temp folder)."""
+    made = []
+    mkstemp = cli.tempfile.mkstemp
+
+    def spy(*args, **kwargs):
+        descriptor, path = mkstemp(*args, **kwargs)
+        made.append(path)
+        return descriptor, path
+
+    monkeypatch.setattr(cli.tempfile, "mkstemp", spy)
+    monkeypatch.setattr(cli.tempfile, "tempdir", str(folder))  # as if the temp folder were here
+    target = folder / "sub" / name
+    works_alike(capsys, "linear", "--data", folder / "d.csv", "--standardize", "--n-iters", "5",
+                option, target)
+    assert made and all(os.path.dirname(path) == str(folder / "sub") for path in made), made
+    assert [path for path in made if path.endswith(".part")]  # the written file's, not a probe
+    assert sorted(path.name for path in (folder / "sub").iterdir()) == [name]
+
+
 @pytest.mark.parametrize("broken", ["draw", "write", "rename"])
 def test_a_failure_while_writing_leaves_the_old_file_as_it_was(capsys, folder, monkeypatch,
                                                               broken):
@@ -270,6 +293,63 @@ def test_tabs_are_detected_and_the_options_override(capsys, folder):
     assert "only one column" in err
 
 
+def test_decimal_commas_are_detected_in_tab_separated_files_too(capsys, folder):
+    """A spreadsheet's "Text (tab-delimited)" export in a European language: tabs and
+    decimal commas. "1,5" is the number 1.5, not a refused cell."""
+    path = folder / "euro.tsv"
+    path.write_text("x\ty\n1,5\t3\n2\t4,25\n3,5\t7\n", encoding="utf-8")
+    table = datasets.open_csv(path, "euro.tsv")
+    assert (table.delimiter, table.decimal) == ("\t", ",")
+    assert datasets.to_xy(table, "euro.tsv").X == [[1.5], [2.0], [3.5]]
+    out = works_alike(capsys, "linear", "--data", path, "--solver", "normal")
+    assert out.splitlines()[0] == ("Linear regression on euro.tsv (separator tab and decimal "
+                                   "comma, detected): 3 rows, 1 feature, target 'y'")
+    assert value_of(out, "R^2") < 1.0 and weights_of(out)["x"] > 0
+
+
+# Encodings: what spreadsheets write
+
+ACID = "Säurekonzentration,Temperatur,Ausbeute\r\n1.5,20,3.1\r\n2.5,25,4.9\r\n3.5,22,7.2\r\n" \
+       "4.0,30,8.1\r\n"
+
+
+@pytest.mark.parametrize("name, data, said", [
+    ("excel.csv", ACID.encode("cp1252"), " (encoding cp1252, detected)"),  # Excel's "CSV"
+    ("utf8.csv", ACID.encode("utf-8"), ""),
+    ("bom.csv", b"\xef\xbb\xbf" + ACID.encode("utf-8"), ""),  # Excel's "CSV UTF-8"
+    ("unicode.txt", ACID.replace(",", "\t").encode("utf-16"),  # Excel's "Unicode Text"
+     " (encoding UTF-16 and separator tab, detected)"),
+    ("excel_de.csv", ACID.replace(",", ";").replace(".", ",").encode("cp1252"),
+     " (encoding cp1252, separator ';' and decimal comma, detected)"),
+])
+def test_the_encodings_spreadsheets_write_are_read_and_named(capsys, folder, name, data, said):
+    path = folder / name
+    path.write_bytes(data)
+    if name == "excel.csv":
+        with pytest.raises(UnicodeDecodeError):
+            data.decode("utf-8")  # the real thing: these bytes are not UTF-8
+        assert data.startswith(b"S\xe4ure")
+    out = works_alike(capsys, "linear", "--data", path, "--solver", "normal")
+    assert out.splitlines()[0] == (f"Linear regression on {name}{said}: 4 rows, 2 features, "
+                                   f"target 'Ausbeute'")
+    assert list(weights_of(out)) == ["Säurekonzentration", "Temperatur"]
+    plain = folder / "plain.csv"
+    plain.write_text(ACID, encoding="utf-8")
+    assert weights_of(out) == weights_of(works_alike(capsys, "linear", "--data", plain,
+                                                     "--solver", "normal"))
+
+
+def test_bytes_in_no_encoding_of_a_spreadsheet_are_one_line(capsys, folder):
+    path = folder / "odd.csv"
+    path.write_bytes(b"x,y\n1,2\n\xe9\x81,3\n")  # 0x81 is in neither UTF-8 nor cp1252
+    err = fails_alike(capsys, folder, "linear", "--data", path)
+    assert "neither UTF-8 nor Windows-1252 (cp1252) text (byte 8 is not UTF-8, byte 9 not " \
+           "cp1252)" in err
+    (folder / "book.xlsx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00")
+    err = fails_alike(capsys, folder, "linear", "--data", folder / "book.xlsx")
+    assert "not a text file (byte 5 is zero)" in err and "Save it as CSV" in err
+
+
 def test_a_plain_file_prints_its_first_line_as_before(capsys):
     out = works_alike(capsys, "linear", "--data", "stackloss", "--standardize", "--n-iters", "5")
     assert out.splitlines()[0] == \
@@ -329,7 +409,7 @@ def test_drop_leaves_columns_out_and_says_so(capsys, folder):
     path.write_text("id,name,x,y\n1,ann,1,2.1\n2,bob,2,3.8\n3,cy,3,6.3\n", encoding="utf-8")
     out = works_alike(capsys, "linear", "--data", path, "--drop", "id,name",
                       "--learning-rate", "0.1", "--n-iters", "3000", "--every", "0")
-    assert out.splitlines()[:2] == ["Linear regression on people.csv: 3 rows, 1 features, "
+    assert out.splitlines()[:2] == ["Linear regression on people.csv: 3 rows, 1 feature, "
                                     "target 'y'", "left out (--drop): id, name"]
     assert value_of(out, "x") == pytest.approx(2.1, abs=1e-4)  # the least-squares slope
 
@@ -433,10 +513,11 @@ def test_option_errors_are_one_line_before_the_data_is_read(capsys, folder, args
 def test_help_is_still_the_full_help_and_lists_every_command(capsys):
     status, out, err = run(capsys, "pure", "--help")
     assert status == 0 and err == ""
-    assert out.startswith(
-        "usage: python -m pure [-h] {linear,logistic,softmax,show,trace,check} ...")
+    assert " ".join(out.split()).startswith(
+        "usage: python -m pure [-h] {linear,logistic,softmax,show,trace,check,predict} ...")
     commands = out.split("positional arguments")[1]
-    assert "show" in commands and "trace" in commands and "check" in commands
+    for name in ("show", "trace", "check", "predict"):
+        assert name in commands
     for model, solver in (("logistic", "--solver newton"), ("linear", "--solver normal")):
         status, out, _ = run(capsys, "pure", model, "--help")
         assert status == 0 and solver in " ".join(out.split()), out
@@ -567,9 +648,11 @@ def test_a_slow_run_prints_a_line_every_few_seconds_even_with_every_0(capsys, mo
 def test_an_exact_solver_on_a_terminal_shows_the_time_but_no_estimate(capsys, monkeypatch):
     monkeypatch.setattr(cli, "stdout_is_terminal", lambda: True)
     monkeypatch.setattr(cli, "clock", FakeClock(0.5))
-    status, out, _ = run(capsys, "pure", "linear", "--data", "stackloss", "--solver", "normal")
+    status, out, _ = run(capsys, "pure", "logistic", "--data", "breast_cancer", "--standardize",
+                         "--solver", "newton")
     assert status == 0
     assert re.search(r"^iteration 1: cost \S+  \(\d\.\d s\)$", out, re.M), out
+    assert "left" not in out and "done" not in out
 
 
 def test_durations_read_as_a_person_reads_them():

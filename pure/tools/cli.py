@@ -4,6 +4,8 @@
     python -m pure linear --data FILE.csv [options]    train and report (also logistic, softmax)
     python -m pure show ...                            the twins side by side (sidebyside.py)
     python -m pure check FILE.py                       your own code against these (check.py)
+    python -m pure linear --data FILE.csv --save model.json, then
+    python -m pure predict model.json NEW.csv          predictions for new rows (modelfile.py)
 
 Standard library only, so ``python -m pure`` runs on a bare Python. The twin
 packages share this file: ``backend`` picks which package's models do the work,
@@ -24,11 +26,16 @@ The promises, and where each is kept:
 - Piped output is the same bytes from both twins. On a terminal, progress lines also
   show the time taken and an estimate of the time left, and a long run prints one at
   least every few seconds (``Progress``).
+- A gradient-descent run that did not converge is a result, not an error: the report
+  ends with one line saying how the cost rose and what to try, exit status 0
+  (``not_converged``, which says where the line between noise and a rise is drawn).
 - A subcommand with its own module (``show``) is one entry of SUBCOMMANDS.
 """
 
 import argparse
+import csv
 import importlib
+import io
 import math
 import os
 import random
@@ -39,7 +46,7 @@ import time
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence, TextIO, Tuple
 
-from . import datasets, plot
+from . import datasets, modelfile, plot
 
 DIGITS = 6  # significant digits of every printed number
 
@@ -90,6 +97,7 @@ SOLVERS = {  # model: {each solver besides gradient descent: what it is}
                "qr": "exact least squares by QR, for ill-conditioned data"},
     "logistic": {"newton": "Newton's method, a handful of steps"},
 }
+ONE_SOLVE = ("normal", "qr")  # the solvers that solve once: no updates, no progress, no chart
 
 
 def run_show(argv: List[str], backend: str) -> int:
@@ -102,6 +110,63 @@ def run_trace(argv: List[str], backend: str) -> int:
     """``trace``: the first update of gradient descent worked by hand (trace.py)."""
     from .trace import main as trace_main
     return trace_main(argv, backend)
+
+
+def run_predict(argv: List[str], backend: str) -> int:
+    """``predict``: a model saved with --save, on the rows of a CSV file (modelfile.py)."""
+    prog = f"python -m {backend}"
+    parser = Parser(prog=f"{prog} predict",
+                    description="Predict each row of a CSV file with a model saved by "
+                                "--save: one prediction per row, as CSV.",
+                    epilog=f"Example: {prog} linear --data stackloss --save model.json, then "
+                           f"{prog} predict model.json new.csv --out predictions.csv")
+    parser.root_prog = prog
+    parser.add_argument("model_file", metavar="MODEL.json", help="a model file written by --save")
+    parser.add_argument("data", metavar="FILE.csv",
+                        help="a CSV file with the model's feature columns (by name, in any "
+                             "order; the target column may be there too)")
+    parser.add_argument("--out", metavar="FILE", help="write the predictions to FILE "
+                        "(default: print them)")
+    parser.add_argument("--delimiter", type=delimiter, metavar="SEP",
+                        help="the separator of FILE.csv (default: found from the file)")
+    parser.add_argument("--decimal", type=decimal_mark, metavar="MARK",
+                        help="the decimal mark of FILE.csv (default: found from the file)")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit:  # --help (status 0) or a usage error (status 2, one line)
+        return exit.code if isinstance(exit.code, int) else 2
+    try:
+        return predict(args, backend)
+    except (ValueError, TypeError, ArithmeticError) as error:
+        return report_error(error, prog)
+
+
+def predict(args: argparse.Namespace, backend: str) -> int:
+    """Run ``predict`` from its parsed command line; return the exit status."""
+    model_path = Path(args.model_file)
+    datasets.check_regular_file(model_path, args.model_file)
+    path = data_path(args)
+    check_outputs(args, [str(path), str(model_path)],
+                  [f"the data file {args.data}", f"the model file {args.model_file}"])
+    loaded = modelfile.load(str(model_path), backend)
+    table = datasets.open_csv(path, args.data, args.delimiter, args.decimal)
+    X = modelfile.features_of(loaded, table, args.data, args.model_file)
+    header, rows = modelfile.predictions(loaded, X)
+    lines = io.StringIO()
+    writer = csv.writer(lines, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([value if isinstance(value, (str, int)) else fmt(value)
+                         for value in row])
+    if not args.out:
+        sys.stdout.write(lines.getvalue())
+        return 0
+    write_output(args.out, lines.getvalue())
+    title = next(title for name, title, _ in MODELS.values()
+                 if name == type(loaded.model).__name__)
+    print(f"{title} from {args.model_file} on {Path(args.data).name}{dialect(table, args)}: "
+          f"{count(len(rows), 'prediction')} written to {args.out}")
+    return 0
 
 
 def run_check(argv: List[str], backend: str) -> int:
@@ -118,11 +183,14 @@ SUBCOMMANDS = {
     "trace": ("the first update worked by hand (python -m pure trace linear)", run_trace),
     "check": ("your own implementation against these models (python -m pure check --help)",
               run_check),
+    "predict": ("predictions for new rows from a model saved with --save "
+                "(python -m pure predict MODEL.json FILE.csv)", run_predict),
 }  # type: Dict[str, Tuple[str, Callable[[List[str], str], int]]]
 
 # Every option that names a file the command writes: its dest -> its option. Each such
 # file is checked by check_outputs before the data is read and written by write_output.
-OUTPUTS = {"svg": "--svg", "plot_fit": "--plot-fit", "plot_path": "--plot-path"}
+OUTPUTS = {"svg": "--svg", "plot_fit": "--plot-fit", "plot_path": "--plot-path",
+           "save": "--save", "out": "--out"}
 
 HEARTBEAT = 3.0  # seconds: on a terminal, a long run prints a progress line at least this often
 
@@ -223,6 +291,9 @@ def add_model_options(sub: argparse.ArgumentParser, name: str) -> None:
                         "SVG picture (in the file's units, also with --standardize)")
     output.add_argument("--plot-path", metavar="FILE", help="write the path of the parameters "
                         "over contour lines of the cost J as an SVG picture")
+    output.add_argument("--save", metavar="FILE", help="write the trained model as JSON "
+                        "(weights by feature name, bias, scaler, classes), for "
+                        "'python -m pure predict FILE NEW.csv'")
     training.add_argument("--learning-rates", type=plot.rate_list, metavar="A,B,...",
                           help="train one model per learning rate and compare their costs "
                                "(the chart with --svg)")
@@ -323,9 +394,10 @@ def check_options(args: argparse.Namespace) -> None:
         if solver != "gd" or args.learning_rate is not None:
             raise datasets.DataError("--learning-rates compares gradient descent runs; leave "
                                      "out --solver and --learning-rate.")
-        if args.plot_fit or args.plot_path:
+        if args.plot_fit or args.plot_path or args.save:
             raise datasets.DataError("--learning-rates trains one model per rate; --plot-fit "
-                                     "and --plot-path draw one model: leave them out.")
+                                     "and --plot-path draw one model, --save saves one: leave "
+                                     "them out.")
 
 
 # Output files: never an input, never half written
@@ -343,16 +415,22 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
-def check_outputs(args: argparse.Namespace, inputs: Sequence[str]) -> None:
-    """Refuse, before the data is read, an output that is an input or cannot be written."""
+def check_outputs(args: argparse.Namespace, inputs: Sequence[str],
+                  described: Sequence[str] = ()) -> None:
+    """Refuse, before the data is read, an output that is an input or cannot be written.
+
+    ``described`` says what each input is (default: the data file).
+    """
     claimed = {}  # type: Dict[str, str]
     for option, name in outputs(args):
         real = os.path.realpath(name)
-        for source in inputs:
+        for k, source in enumerate(inputs):
             if real == os.path.realpath(source) or _same_file(real, source):
+                what = described[k] if described else f"the data file {args.data}"
                 raise datasets.DataError(
-                    f"{option} {name} is the data file {args.data}: writing it would destroy "
-                    f"the data. Give {option} another file name.")
+                    f"{option} {name} is {what}: writing it would destroy "
+                    f"{'the data' if what.startswith('the data') else 'it'}. Give {option} "
+                    f"another file name.")
         if real in claimed:
             raise datasets.DataError(f"{option} {name} is the same file as {claimed[real]}; "
                                      f"give each output its own name.")
@@ -558,9 +636,12 @@ def load(args: argparse.Namespace, path: Optional[Path] = None) -> Tuple[dataset
 def dialect(table: datasets.Table, args: argparse.Namespace) -> str:
     """How the file was read, for the first line, when it is not plain commas and points.
 
-    For example `` (separator ';' and decimal comma, detected)``; nothing for a plain file.
+    For example `` (separator ';' and decimal comma, detected)``; nothing for a plain file
+    (commas and points, UTF-8).
     """
     parts = []  # (what, how it was chosen)
+    if table.encoding != "UTF-8":  # cp1252 (Excel's plain CSV on Windows) or UTF-16
+        parts.append((f"encoding {table.encoding}", "detected"))
     if table.delimiter != "," or args.delimiter:
         name = "tab" if table.delimiter == "\t" else repr(table.delimiter)
         parts.append((f"separator {name}", "given" if args.delimiter else "detected"))
@@ -570,7 +651,10 @@ def dialect(table: datasets.Table, args: argparse.Namespace) -> str:
     if not parts:
         return ""
     if len({how for _, how in parts}) == 1:
-        return f" ({' and '.join(what for what, _ in parts)}, {parts[0][1]})"
+        whats = [what for what, _ in parts]
+        listed = " and ".join(whats) if len(whats) < 3 else \
+            f"{', '.join(whats[:-1])} and {whats[-1]}"
+        return f" ({listed}, {parts[0][1]})"
     return f" ({', '.join(f'{what} {how}' for what, how in parts)})"
 
 
@@ -606,8 +690,9 @@ def train(args: argparse.Namespace, models: object, prog: str) -> int:
     X_test = [data.X[i] for i in test_rows]
     y_test = [data.y[i] for i in test_rows]
 
-    print(f"{title} on {Path(args.data).name}{dialect(table, args)}: {len(data.X)} rows, "
-          f"{len(data.features)} features, target {data.target!r}")
+    print(f"{title} on {Path(args.data).name}{dialect(table, args)}: "
+          f"{count(len(data.X), 'row')}, {count(len(data.features), 'feature')}, "
+          f"target {data.target!r}")
     for note in data.notes:
         print(note)
     if test_rows:
@@ -639,13 +724,18 @@ def train(args: argparse.Namespace, models: object, prog: str) -> int:
         model.verbose = args.every
     elif isinstance(model.n_iters, int) and model.n_iters > 0:  # about ten progress lines
         model.verbose = max(1, -(-model.n_iters * batches // 10))
-    if "solver" in options and args.every is None:
-        model.verbose = 1  # the exact solvers take one step or a handful: show them all
-    print(f"model: {model!r}")
+    if "solver" in options and args.every is None:  # Newton's handful of steps: show them all
+        model.verbose = 1
+    if options.get("solver") in ONE_SOLVE:  # one solve, no updates: no progress lines
+        model.verbose = 0
+    print(f"model: {hyperparameters(model)}")
     total = model.n_iters * batches if "solver" not in options else None
     try:
-        fit_with_progress(model, X_train, y_train, model.verbose, total,
-                          at_most=args.tol is not None)
+        if options.get("solver") in ONE_SOLVE:  # one solve: no updates to show progress of
+            model.fit(X_train, y_train)
+        else:
+            fit_with_progress(model, X_train, y_train, model.verbose, total,
+                              at_most=args.tol is not None)
     except FloatingPointError as error:
         message = str(error).split(" Try ")[0]  # the model's hint names its Python arguments
         raise datasets.DataError(f"{message} Add --standardize, or give a smaller "
@@ -691,6 +781,12 @@ def train(args: argparse.Namespace, models: object, prog: str) -> int:
                                      f"({error}); no file was written.") from None
         write_output(args.svg, picture)
         print(f"cost curve written to {args.svg}")
+    if args.save:
+        one_hot = datasets.one_hot_values(table, args.data, args.one_hot)
+        write_output(args.save, modelfile.dumps(
+            model, names, str(data.target), scaler if args.standardize else None, one_hot,
+            args.drop))
+        print(f"model written to {args.save}")
     source = Path(args.data).name
     if args.plot_fit:
         draw("--plot-fit", args.plot_fit, "the fit", lambda: plot.fit_chart(
@@ -699,11 +795,101 @@ def train(args: argparse.Namespace, models: object, prog: str) -> int:
     if args.plot_path:
         draw("--plot-path", args.plot_path, "the descent path", lambda: plot.path_chart(
             args.model, model, X_train, y_train, names, source, args.standardize))
-    print()
-    print(f"cost per update ({len(history)} updates):")
-    for row in plot.text_chart(history):
-        print(row)
+    solver = options.get("solver", "gd")
+    if solver not in ONE_SOLVE:  # one solve has one cost, the final cost above: no chart
+        step = "Newton step" if solver == "newton" else "update"
+        print()
+        print(f"cost per {step} ({count(len(history), step.split()[-1])}):")
+        for row in plot.text_chart(history):
+            print(row)
+    if solver == "gd":
+        start = start_cost(Model, options, X_train, y_train)
+        problem = not_converged(history, start, results[0][1], batches)
+        if problem:
+            advice = "--standardize, or a smaller --learning-rate" if not args.standardize \
+                else "a smaller --learning-rate"
+            print(f"Gradient descent did not converge: {problem}. Try {advice} "
+                  f"(this run's was {fmt(model.learning_rate)}).")
     return 0
+
+
+def count(n: int, noun: str) -> str:
+    """``1 feature``, ``3 features``: a count with its noun, singular or plural."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def hyperparameters(model: object) -> str:
+    """The model's repr without ``verbose``, which the command line sets from --every: the
+    model line shows what the model learns with, never a setting the user did not give."""
+    return re.sub(r", verbose=\d+", "", repr(model))
+
+
+# Did gradient descent converge? Checked after every gradient-descent run (also each run of
+# --learning-rates); a run that did not is a result, not an error: one line, exit status 0.
+
+RISE = 1e-8  # a rise of the full cost by less than this (relative) is rounding, not a rise
+ABOVE_START = 0.01  # with mini-batches: noise, unless 1% above the start
+
+
+def start_cost(Model: Callable[..., object], options: dict, X: list, y: list
+               ) -> Optional[float]:
+    """J at the start, w = 0 and b = 0, on every row of X: the first cost of a full-batch run.
+
+    None if even one full-batch update overflows (the run's own check then says more).
+    """
+    settings = dict(options, n_iters=1, batch_size=None, tol=None, verbose=0,
+                    record_params=False)
+    try:
+        return float(Model(**settings).fit(X, y).cost_history[0])
+    except (FloatingPointError, ValueError):
+        return None
+
+
+def not_converged(costs: Sequence[float], start: Optional[float], final: float,
+                  per_epoch: int) -> str:
+    """Why a gradient-descent run did not converge, in a teacher's words; "" if it did.
+
+    ``costs`` is the cost history (entry t: the cost where update t + 1 starts), ``final``
+    the cost after the last update, ``per_epoch`` the updates in one epoch.
+
+    Full batch, each cost is the cost on every training row, and gradient descent with a
+    small enough step lowers it at every update. So the run did not converge if it ended
+    above the lowest cost it reached (by more than rounding): the cost rose from the update
+    after that lowest point, by the amount said. With mini-batches each cost is one batch's
+    and goes up and down by nature, so a single rise proves nothing; the run did not
+    converge if the cost, averaged over an epoch's batches, or at the end, rose above where
+    it started (by more than 1%, as the noise of a run that learned nothing can).
+    """
+    if not costs:
+        return ""
+    above = f", above where it started ({fmt(start)})" if start is not None and \
+        final > start else ""
+    if per_epoch == 1:
+        c = [float(cost) for cost in costs] + [float(final)]  # c[t]: the cost after t updates
+        low = min(range(len(c)), key=c.__getitem__)  # the first of equal lowest
+        if c[-1] - c[low] <= RISE * (abs(c[low]) + 1e-4 * abs(c[0])):
+            return ""
+        peak = max(range(low, len(c)), key=c.__getitem__)
+        if low == 0 and above:  # the start is the "from" value: no need to say it twice
+            above = ", above where it started"
+        rose = f"the cost rose from update {low + 1} on, from {fmt(c[low])}"
+        if peak == len(c) - 1:
+            return f"{rose} to {fmt(final)} at the end{above}"
+        return f"{rose} to {fmt(c[peak])} after update {peak}, and ended at {fmt(final)}{above}"
+    if start is None:
+        return ""
+    epochs = [sum(costs[k:k + per_epoch]) / len(costs[k:k + per_epoch])
+              for k in range(0, len(costs), per_epoch)]
+    worst = max(range(len(epochs)), key=epochs.__getitem__)
+    margin = ABOVE_START * abs(start)
+    if epochs[worst] > start + margin:
+        first, last = worst * per_epoch + 1, min((worst + 1) * per_epoch, len(costs))
+        return (f"the cost rose above where it started, from {fmt(start)} to "
+                f"{fmt(epochs[worst])} on average over the mini-batches of epoch {worst + 1} "
+                f"(updates {first}-{last}), and ended at {fmt(final)}")
+    if final > start + margin:
+        return f"the cost ended at {fmt(final)}{above}"
+    return ""
 
 
 def draw(option: str, name: str, what: str, picture: Callable[[], str]) -> None:
@@ -724,10 +910,14 @@ def compare_learning_rates(args: argparse.Namespace, Model: Callable[..., object
           f"{Model(**options).n_iters} epochs each")
     runs = plot.learning_rate_runs(Model, options, X, y, args.learning_rates)
     width = max(len(fmt(rate)) for rate in args.learning_rates)
+    start = start_cost(Model, dict(options, learning_rate=min(args.learning_rates)), X, y)
+    per_epoch = updates_per_epoch(len(X), args.batch_size)
     for rate, costs, stop, final in runs:
+        problem = not_converged(costs, start, final, per_epoch) if stop is None else ""
         print(f"learning rate {fmt(rate).rjust(width)}: " + (
-            f"final cost {fmt(final)} after {len(costs)} updates" if stop is None
-            else f"diverged at update {stop} (the cost became too large for a float)"))
+            f"final cost {fmt(final)} after {count(len(costs), 'update')}" if stop is None
+            else f"diverged at update {stop} (the cost became too large for a float)")
+            + (f"; did not converge: {problem}" if problem else ""))
     if all(stop is not None for _, _, stop, _ in runs):
         raise datasets.DataError("every learning rate diverged: give smaller ones, or add "
                                  "--standardize.")
@@ -762,17 +952,24 @@ def run(argv: List[str], backend: str, prog: str) -> int:
     try:
         return train(args, importlib.import_module(backend), prog)
     except (ValueError, TypeError, ArithmeticError) as error:
-        # DataError is a ValueError; the models raise ValueError and TypeError. An
-        # ArithmeticError is data at the edge of floating point (an overflow, or a
-        # division by a spread that underflowed to 0): one line, too.
-        sys.stdout.flush()
-        text = " ".join(str(error).split())
-        if not isinstance(error, (ValueError, TypeError)):
-            text = (f"a number overflowed or underflowed ({type(error).__name__}: {text}): "
-                    f"the data is near the limits of floating point; rescale it (the "
-                    f"target in other units, say), or add --standardize for the features")
-        print(f"{prog}: error: {text}", file=sys.stderr)
-        return 2
+        return report_error(error, prog)
+
+
+def report_error(error: Exception, prog: str) -> int:
+    """Print an error found after the options were read as one line; return status 2.
+
+    DataError is a ValueError; the models raise ValueError and TypeError. An
+    ArithmeticError is data at the edge of floating point (an overflow, or a division
+    by a spread that underflowed to 0): one line, too.
+    """
+    sys.stdout.flush()
+    text = " ".join(str(error).split())
+    if not isinstance(error, (ValueError, TypeError)):
+        text = (f"a number overflowed or underflowed ({type(error).__name__}: {text}): "
+                f"the data is near the limits of floating point; rescale it (the "
+                f"target in other units, say), or add --standardize for the features")
+    print(f"{prog}: error: {text}", file=sys.stderr)
+    return 2
 
 
 def main(argv: Optional[Sequence[str]] = None, backend: str = "pure") -> int:

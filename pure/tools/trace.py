@@ -290,7 +290,8 @@ def run(args: argparse.Namespace) -> int:
         raise datasets.DataError(f"--batch-size must be 1 or more, got {args.batch_size}.")
     m, n = len(X), len(X[0])
     batch = first_batch(m, args.batch_size, args.seed)
-    print(f"The first update of {title}, worked by hand: {source}, {m} samples, {n} features")
+    print(f"The first update of {title}, worked by hand: {source}, {m} sample"
+          f"{'s' if m != 1 else ''}, {n} feature{'s' if n != 1 else ''}")
     names = [f"x_i{j + 1} ({f})" if f != f"x{j + 1}" else f"x_i{j + 1}"
              for j, f in enumerate(features)] + [f"y_i ({target})" if target != "y" else "y_i"]
     width = max([len(name) for name in names] + [DIGITS + 4]) + 2
