@@ -135,3 +135,111 @@ class _Source:
             return name + ", after the steps" if line >= stop else name
         return name + ", continued"
 
+
+Source = _Source  # the public name; the view still says _Source
+
+
+# --- The steps as an exercise sees them ------------------------------------------------------
+# A marker's formula may go on over comment lines right below it, at its indentation and with
+# at least two spaces after the "#" (the formula's column), as in
+#     # Step 3: gradient  dJ/dW = 1/m (P - Y)^T X + (lambda/m) W
+#     #                   dJ/db = 1/m (P - Y)^T 1, the bias unpenalized
+CONTINUATION = re.compile(r"#\s{2,}\S")
+SECTION = re.compile(r"# ---- (.*?)\s*-*\s*$")  # "# ---- Input checks ----...", at column 0
+
+
+class Step(NamedTuple):
+    """One numbered step of ``fit`` as code to write: its marker (with the continuation lines
+    of its formula) and its body, the statements that compute the step."""
+    number: int
+    heading: str  # "Step 3: gradient"
+    marker: int  # the marker's line
+    marker_last: int  # its last continuation line (``marker`` if none)
+    first: int  # the body's first and last lines
+    last: int
+    indent: str  # the marker's indentation, the body's too
+    outputs: Tuple[str, ...]  # the names it sets that the code after it reads, in order
+
+
+class Section(NamedTuple):
+    """Lines under a ``# ---- Title ----`` heading, up to the next heading or the main guard."""
+    title: str
+    first: int  # the heading's line
+    last: int  # the last line that is not blank
+
+
+def _statement_lists(tree: ast.AST) -> List[List[ast.stmt]]:
+    lists = []
+    for node in ast.walk(tree):
+        for field in ("body", "orelse", "finalbody"):
+            body = getattr(node, field, None)
+            if isinstance(body, list) and body and isinstance(body[0], ast.stmt):
+                lists.append(body)
+        for handler in getattr(node, "handlers", []) or []:
+            lists.append(handler.body)
+    return lists
+
+
+def _assigned(statement: ast.stmt) -> List[str]:
+    """The names a top-level assignment statement binds (``a, b = ...`` binds both)."""
+    targets = (statement.targets if isinstance(statement, ast.Assign) else
+               [statement.target] if isinstance(statement, (ast.AugAssign, ast.AnnAssign))
+               else [])
+    return [n.id for t in targets for n in ast.walk(t)
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)]
+
+
+def steps(source: _Source) -> List[Step]:
+    """The steps of ``source`` with the lines of their bodies; LessonError if a marker has no
+    statement after it. A body runs from the line after the marker's formula to the next
+    marker or the end of the statements the marker stands among, and stops before the first
+    bare call there (``history.add(cost, w, b)``: bookkeeping the exercise keeps)."""
+    lists = _statement_lists(source.tree)
+    functions = [n for n in ast.walk(source.tree) if isinstance(n, FUNCTIONS)]
+    starts = sorted(m.line for m in source.markers)
+    found = []
+    for marker in source.markers:
+        last = marker.line
+        indent = source.lines[marker.line - 1][:_indent(source.lines[marker.line - 1])]
+        while (last < len(source.lines) and CONTINUATION.match(source.lines[last].strip())
+               and source.lines[last].startswith(indent + "#")):
+            last += 1
+        after = [(s.lineno, -s.end_lineno, k, body) for body in lists
+                 for k, s in enumerate(body) if s.lineno > last]
+        if not after:
+            raise LessonError(f"{source.name} line {marker.line}: no statement after the "
+                              f"marker of {marker.heading}")
+        _, _, k, body = min(after, key=lambda a: a[:2])
+        stop = min([s for s in starts if s > marker.line] or [len(source.lines) + 1])
+        statements = []
+        for s in body[k:]:
+            if s.lineno >= stop or (isinstance(s, ast.Expr) and isinstance(s.value, ast.Call)):
+                break
+            statements.append(s)
+        if not statements:
+            raise LessonError(f"{source.name} line {marker.line}: {marker.heading} has no "
+                              f"statement of its own before the next step or bare call")
+        first, end = statements[0].lineno, statements[-1].end_lineno
+        around = [f for f in functions if f.lineno < marker.line <= f.end_lineno]
+        read = {n.id for f in around[-1:] for n in ast.walk(f) if isinstance(n, ast.Name)
+                and isinstance(n.ctx, ast.Load) and not first <= n.lineno <= end}
+        outputs = []
+        for s in statements:
+            outputs += [name for name in _assigned(s) if name in read and name not in outputs]
+        number = int(re.match(r"Step (\d+)", marker.heading).group(1))
+        found.append(Step(number, marker.heading, marker.line, last, first, end, indent,
+                          tuple(outputs)))
+    return found
+
+
+def sections(source: _Source) -> List[Section]:
+    """The ``# ---- Title ----`` sections of ``source``, in order."""
+    heads = [n for n, text in enumerate(source.lines, 1) if SECTION.match(text)]
+    guard = [d.first for d in source.definitions if d.name.startswith("if __name__")]
+    found = []
+    for first, following in zip(heads, heads[1:] + [min(guard or [len(source.lines) + 1])]):
+        last = following - 1
+        while last > first and not source.lines[last - 1].strip():
+            last -= 1
+        found.append(Section(SECTION.match(source.lines[first - 1]).group(1), first, last))
+    return found
