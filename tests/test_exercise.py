@@ -79,6 +79,25 @@ def test_round_trip(tmp_path, model, twin):
     assert "Traceback" not in grade.report(blank)
 
 
+def test_nbgrader_makes_the_same_student_file(tmp_path):
+    """nbgrader's ClearSolutions (each region from a BEGIN SOLUTION line to an END SOLUTION
+    line replaced, at its indentation, by its stub) turns the instructor's file into the
+    student's, but for the stub's message; the grader takes both as "not written yet"."""
+    for model, twin in COMBOS:
+        student, solution = exercise.generate(model, twin, exercise.OFFERED, POINTS)
+        cleared = re.sub(r"^( *)### BEGIN SOLUTION\n.*?^ *### END SOLUTION\n",
+                         lambda m: f"{m.group(1)}# YOUR CODE HERE\n"
+                                   f"{m.group(1)}raise NotImplementedError()\n",
+                         solution, flags=re.M | re.S)
+        assert cleared == re.sub(r'raise NotImplementedError\("Step \d: [a-z ]+"\)',
+                                 "raise NotImplementedError()", student)
+    path = tmp_path / "cleared.py"
+    path.write_text(cleared)
+    if twin == "vectorized":
+        pytest.importorskip("numpy")
+    assert {v.status for v in grade.grade(str(path)).verdicts} == {"not written yet"}
+
+
 @pytest.mark.parametrize("model, twin", COMBOS)
 def test_student_file_runs(tmp_path, model, twin):
     """The student's file imports, keeps the markers with their whole formulas, holds no exact
@@ -232,7 +251,7 @@ def test_reference_is_out_of_reach(tmp_path):
             "from pure.logistic_regression import LogisticRegression")
     result = attack(tmp_path, step=3, code=code)
     others_pass(result, 3, "raised")
-    assert "ModuleNotFoundError: No module named 'pure'" in grade.report(result)
+    assert "ModuleNotFoundError: No module named 'pure'" in " ".join(grade.report(result).split())
 
 
 FORGE = ("import os\nfor fd in range(20):\n    try:\n        os.write(fd, b'{\"ready\": true}\\n"
@@ -272,3 +291,50 @@ def test_runs_unprivileged(tmp_path, capsys):
     result = attack(tmp_path, prelude)  # still alive here
     assert result.score == result.max_score
     assert not target.exists()
+
+
+def test_gradescope_autograder(tmp_path):
+    """run_autograder, in a folder laid out like Gradescope's, grades the submission as the
+    exercise it was made for (whatever its first line now says) and writes results.json."""
+    root = tmp_path / "autograder"
+    submission, results = root / "submission", root / "results" / "results.json"
+    submission.mkdir(parents=True)
+    assert cli.main(["exercise", "linear", "--steps", "2,3", "--points", "2,3", "--out",
+                     str(tmp_path), "--autograder", str(root / "source"), "--seed", "5"]) == 0
+    assert (root / "source" / "setup.sh").stat().st_mode & 0o111
+    text = (tmp_path / "linear_pure_solution.py").read_text()
+    slipped = with_step(text, 3, SLIPS[2][2]).replace("steps 2,3; points 2,3", "steps 2; points 9")
+    (submission / "mine.py").write_text(slipped)
+    bin_dir = tmp_path / "bin"  # python3 is the interpreter running these tests
+    bin_dir.mkdir()
+    (bin_dir / "python3").symlink_to(sys.executable)
+    env = dict(os.environ, AUTOGRADER_ROOT=str(root),
+               PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    run = subprocess.run(["bash", str(root / "source" / "run_autograder")], env=env,
+                         capture_output=True, text=True, cwd=str(tmp_path))
+    assert run.returncode == 0, run.stderr
+    found = json.loads(results.read_text())
+    assert found["score"] == 2 and "Score: 2/5" in found["output"]
+    assert "hidden case" in found["output"] and "expected" not in found["output"]
+    assert [(t["name"], t["score"], t["max_score"], t["status"]) for t in found["tests"]] == [
+        ("Step 2: cost", 2, 2, "passed"), ("Step 3: gradient", 0, 3, "failed")]
+    assert all(set(t) == {"name", "score", "max_score", "status", "output", "visibility"}
+               for t in found["tests"])
+    (submission / "mine.py").unlink()  # nothing to grade: a zero that says why
+    subprocess.run(["bash", str(root / "source" / "run_autograder")], env=env,
+                   capture_output=True, text=True, cwd=str(tmp_path))
+    found = json.loads(results.read_text())
+    assert found["score"] == 0 and "upload one: linear_pure_exercise.py" in found["output"]
+
+
+def test_a_file_that_does_not_run(tmp_path):
+    """A syntax error or an exception at import: every step fails with the reason, no
+    traceback, the grader alive."""
+    student, _ = make(tmp_path, "softmax", "pure")
+    text = student.read_text()
+    for broken, said in ((text.replace("import math\n", "import math\nif True\n"),
+                          "SyntaxError"), (text + "undefined_name\n", "NameError")):
+        student.write_text(broken)
+        result = grade.grade(str(student))
+        assert {(v.status, v.code) for v in result.verdicts} == {("failed", "file")}
+        assert said in grade.report(result) and "Traceback" not in grade.report(result)

@@ -25,6 +25,7 @@ import ast
 import functools
 import os
 import re
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -200,6 +201,46 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+SETUP = """#!/usr/bin/env bash
+# Gradescope runs this once, as root, when it builds the autograder's image: whatever grading
+# needs is installed here, so nothing is downloaded while a submission is graded.
+set -euo pipefail
+command -v python3 >/dev/null || { apt-get update -qq && apt-get install -y -qq python3; }
+%s
+"""
+RUN = """#!/usr/bin/env bash
+# Gradescope runs this for each submission, as root, from /autograder: it grades the file in
+# submission/ step by step (python -m pure check) and writes results/results.json. To try it
+# first, point AUTOGRADER_ROOT at a folder laid out the same way (source/ holding this zip's
+# files, submission/, results/).
+set -u
+root="${AUTOGRADER_ROOT:-/autograder}"
+cd "$root/source"
+python3 -m pure.tools.grade "$root/submission" --exercise %s --points %s%s \\
+    --gradescope "$root/results/results.json"
+exit 0  # the score is in results.json; a submission's failures are no error of this script
+"""
+
+
+def write_autograder(folder: Path, exercise: Exercise, seed: Optional[int] = None) -> None:
+    """A Gradescope autograder: ``setup.sh``, ``run_autograder`` and this project's lessons and
+    checker, to be zipped as they are (``cd DIR && zip -r ../autograder.zip .``)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for twin in ("pure", exercise.twin):
+        if not (folder / twin).exists():
+            shutil.copytree(str(LESSON_DIRS[twin]), str(folder / twin), ignore=ignore)
+    needs = ("python3 -m pip install -q numpy" if exercise.twin == "vectorized" else
+             "# The plain Python twin needs nothing beyond python3.")
+    spec = f"{exercise.model}/{exercise.twin}/{','.join(map(str, exercise.steps))}"
+    points = ",".join(str(_number(str(p))) for p in exercise.points)
+    hidden = f" --seed {seed}" if seed is not None else ""
+    for name, text in (("setup.sh", SETUP % needs), ("run_autograder", RUN % (spec, points,
+                                                                               hidden))):
+        write_atomic(folder / name, text)
+        os.chmod(str(folder / name), 0o755)
+
+
 def main(argv: Optional[Sequence[str]] = None, backend: str = "pure") -> int:
     """Run ``python -m pure exercise ...``; return the exit status (2 on a usage error)."""
     parser = argparse.ArgumentParser(
@@ -216,6 +257,11 @@ def main(argv: Optional[Sequence[str]] = None, backend: str = "pure") -> int:
     parser.add_argument("--points", help="points per chosen step, e.g. 1,2,3,2 (default: 1 each)")
     parser.add_argument("--out", default=".", metavar="DIR",
                         help="the folder to write into (default: the current one)")
+    parser.add_argument("--autograder", metavar="DIR", help="also write a Gradescope "
+                        "autograder there (setup.sh, run_autograder, the checker): zip its "
+                        "contents and upload")
+    parser.add_argument("--seed", type=int, help="the autograder grades on hidden cases "
+                        "from this seed (its report shows no expected number)")
     try:
         args = parser.parse_args(list(sys.argv[2:] if argv is None else argv))
     except SystemExit as exit_:
@@ -237,6 +283,10 @@ def main(argv: Optional[Sequence[str]] = None, backend: str = "pure") -> int:
     for target, text in zip(targets, texts):
         write_atomic(target, text)
     print(f"wrote {targets[0]} (for the students) and {targets[1]} (for you)")
+    if args.autograder:
+        write_autograder(Path(args.autograder), Exercise(args.model, args.twin, steps, points),
+                         args.seed)
+        print(f"wrote the Gradescope autograder in {args.autograder}: zip what it holds")
     return 0
 
 

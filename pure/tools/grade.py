@@ -46,6 +46,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
 import threading
 from pathlib import Path
 from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple
@@ -633,14 +634,15 @@ def _shape(shape: Any) -> str:
 
 
 def grade(path: str, points: Optional[Sequence[float]] = None, seed: Optional[int] = None,
-          timeout: float = DEFAULT_TIMEOUT) -> Grading:
+          timeout: float = DEFAULT_TIMEOUT, exercise: Optional[ex.Exercise] = None) -> Grading:
     """Grade the exercise file at ``path`` (see the module docstring); GradeError if it is
-    no exercise or cannot be read."""
+    no exercise or cannot be read. ``exercise`` (an autograder's) overrides the file's first
+    line, which a submission could have changed."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise GradeError(f"cannot read {path}: {error}") from None
-    exercise = ex.read_header(text)
+    exercise = exercise or ex.read_header(text)
     if exercise is None:
         raise GradeError(f"{path} is not an exercise made by python -m pure exercise (its first "
                          f"line says which)")
@@ -796,7 +798,8 @@ def step_text(v: Verdict, hidden: bool) -> List[str]:
         v.status, f"failed [{v.code}]")
     lines = [f"{v.heading + ':':<22} {said:<30} {_points(v.points)}/{_points(v.max_points)}"]
     if v.status == "failed":
-        lines += [f"    {SLIPS.get(v.code, '')}", f"    {v.detail}"]
+        for text in (SLIPS.get(v.code, ""), v.detail):
+            lines += textwrap.wrap(text, 92, initial_indent="    ", subsequent_indent="      ")
     return lines
 
 
@@ -830,11 +833,38 @@ def is_exercise(path: str) -> bool:
         return False
 
 
+def submitted(folder: Path, exercise: Optional[ex.Exercise]) -> Path:
+    """The exercise file in a submission folder: the one .py file whose first line names the
+    exercise, or else the one .py file; GradeError saying what to upload otherwise."""
+    files = sorted(p for p in folder.rglob("*.py") if p.is_file())
+    marked = [p for p in files if is_exercise(str(p)) and (exercise is None or ex.read_header(
+        p.read_text(encoding="utf-8", errors="replace"))[:3] == exercise[:3])]
+    if len(marked) == 1 or len(files) == 1:
+        return (marked or files)[0]
+    wanted = ex.file_names(exercise.model, exercise.twin)[0] if exercise else "the exercise"
+    raise GradeError(f"found {len(marked) or len(files)} .py files "
+                     f"{'that are the exercise ' * bool(marked)}in the submission; upload one: "
+                     f"{wanted}")
+
+
+def parse_exercise(text: str) -> ex.Exercise:
+    """``logistic/pure/1,2,3,4`` as the exercise an autograder grades (its points: 1 each)."""
+    parts = text.split("/")
+    if len(parts) != 3:
+        raise GradeError(f"--exercise must be MODEL/TWIN/STEPS, e.g. logistic/pure/1,2,3,4; "
+                         f"got {text!r}")
+    ex.lesson_path(parts[0], parts[1])  # ExerciseError for a wrong model or twin
+    steps = ex.parse_steps(parts[2])
+    return ex.Exercise(parts[0], parts[1], steps, (1,) * len(steps))
+
+
 def main(argv: Optional[Sequence[str]] = None, backend: str = "pure") -> int:
     parser = argparse.ArgumentParser(
         prog=f"python -m {backend} check",
         description="Grade an exercise made by 'python -m pure exercise', step by step.")
-    parser.add_argument("file")
+    parser.add_argument("file", help="the exercise file, or a folder holding it (a submission)")
+    parser.add_argument("--exercise", metavar="MODEL/TWIN/STEPS", help="grade as this exercise, "
+                        "whatever the file's first line says (an autograder's choice)")
     parser.add_argument("--points", help="points per step, e.g. 1,2,3,2 (default: the file's)")
     parser.add_argument("--seed", type=int, help="hidden cases from this seed: the report "
                         "names each slip but shows no expected number")
@@ -849,18 +879,31 @@ def main(argv: Optional[Sequence[str]] = None, backend: str = "pure") -> int:
     try:
         if not args.timeout > 0:
             raise GradeError(f"--timeout must be a positive number of seconds, got {args.timeout}")
+        chosen = parse_exercise(args.exercise) if args.exercise else None
+        path = Path(args.file)
+        path = submitted(path, chosen) if path.is_dir() else path
         points = None
         if args.points is not None:
-            text = Path(args.file).read_text(encoding="utf-8") if is_exercise(args.file) else ""
-            found = ex.read_header(text)
+            text = path.read_text(encoding="utf-8") if is_exercise(str(path)) else ""
+            found = chosen or ex.read_header(text)
             points = ex.parse_points(args.points, found.steps if found else ())
-        grading = grade(args.file, points, args.seed, args.timeout)
+        grading = grade(str(path), points, args.seed, args.timeout, chosen)
     except (GradeError, ex.ExerciseError, lesson.LessonError) as error:
         print(f"{parser.prog}: error: {error}", file=sys.stderr)
+        if args.gradescope:  # Gradescope shows a zero with the reason, not an error page
+            _write_results(args.gradescope, {"score": 0, "output": f"{error}\n", "tests": []})
         return 2
     sys.stdout.write(report(grading))
     if args.gradescope:  # written here, after every worker has ended
-        target = Path(args.gradescope)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        ex.write_atomic(target, json.dumps(gradescope(grading), indent=2) + "\n")
+        _write_results(args.gradescope, gradescope(grading))
     return 0 if grading.score == grading.max_score else 1
+
+
+def _write_results(path: str, results: Dict[str, Any]) -> None:
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    ex.write_atomic(target, json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":  # python -m pure.tools.grade: what an autograder runs
+    sys.exit(main(sys.argv[1:]))
