@@ -185,6 +185,30 @@ def generate(model: str, twin: str = "pure", steps: Sequence[int] = OFFERED,
     return "\n".join(student) + "\n", "\n".join(solution) + "\n"
 
 
+def formula(source: lesson.Source, step: lesson.Step) -> str:
+    """A step's formula: what follows its heading on the marker, and its continuation lines."""
+    lines = [source.lines[n - 1].strip().lstrip("#").strip()
+             for n in range(step.marker, step.marker_last + 1)]
+    return ",  ".join([lines[0].partition("  ")[2].strip()] + lines[1:])
+
+
+def notebooks(model: str, twin: str, steps: Sequence[int], points: Sequence[float],
+              texts: Optional[Tuple[str, str]] = None) -> Tuple[str, str]:
+    """The student's and the instructor's notebooks (nbformat 4.5 JSON), see notebook.py."""
+    from . import notebook
+    source = read_lesson(model, twin)
+    found = {s.number: s for s in lesson.steps(source)}
+    texts = texts or generate(model, twin, steps, points)
+    name = next(node.name for node in source.tree.body if isinstance(node, ast.ClassDef)
+                and node.lineno < found[steps[0]].marker <= node.end_lineno)
+    title = (f"{model.capitalize()} regression ({'plain Python' if twin == 'pure' else 'NumPy'}"
+             f"): gradient descent, step by step")
+    chosen = [(k, found[k].heading, formula(source, found[k])) for k in steps]
+    docstring = ast.get_docstring(source.tree) or ""
+    return tuple(notebook.dumps(notebook.notebook(text, docstring, name, title, chosen, points))
+                 for text in texts)  # type: ignore[return-value]
+
+
 def file_names(model: str, twin: str) -> Tuple[str, str]:
     return f"{model}_{twin}_exercise.py", f"{model}_{twin}_solution.py"
 
@@ -257,6 +281,8 @@ def main(argv: Optional[Sequence[str]] = None, backend: str = "pure") -> int:
     parser.add_argument("--points", help="points per chosen step, e.g. 1,2,3,2 (default: 1 each)")
     parser.add_argument("--out", default=".", metavar="DIR",
                         help="the folder to write into (default: the current one)")
+    parser.add_argument("--notebook", action="store_true", help="also write both as Jupyter "
+                        "notebooks (nbgrader metadata; the formulas typeset)")
     parser.add_argument("--autograder", metavar="DIR", help="also write a Gradescope "
                         "autograder there (setup.sh, run_autograder, the checker): zip its "
                         "contents and upload")
@@ -283,6 +309,11 @@ def main(argv: Optional[Sequence[str]] = None, backend: str = "pure") -> int:
     for target, text in zip(targets, texts):
         write_atomic(target, text)
     print(f"wrote {targets[0]} (for the students) and {targets[1]} (for you)")
+    if args.notebook:
+        books = notebooks(args.model, args.twin, steps, points, texts)
+        for target, text in zip(targets, books):
+            write_atomic(target.with_suffix(".ipynb"), text)
+        print(f"wrote {targets[0].with_suffix('.ipynb')} and {targets[1].with_suffix('.ipynb')}")
     if args.autograder:
         write_autograder(Path(args.autograder), Exercise(args.model, args.twin, steps, points),
                          args.seed)

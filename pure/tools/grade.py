@@ -824,6 +824,35 @@ def gradescope(grading: Grading) -> Dict[str, Any]:
                        "visibility": "visible"} for v in grading.verdicts]}
 
 
+_NOTEBOOK_GRADINGS: Dict[str, Grading] = {}  # the kernel's latest cells -> their grading
+
+
+def notebook_check(step: Optional[int] = None) -> None:
+    """In a notebook made by ``exercise --notebook``: grade the cells as the kernel last ran
+    them and print the report (``step=None``), or that step's lines, with AssertionError
+    unless it passed (a graded cell that fails scores 0 in nbgrader)."""
+    from IPython import get_ipython  # only ever called inside a kernel
+    from .notebook import assemble
+    text = assemble(get_ipython().user_ns.get("In", []))
+    if text not in _NOTEBOOK_GRADINGS:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "notebook.py"
+            path.write_text(text, encoding="utf-8")
+            _NOTEBOOK_GRADINGS.clear()
+            _NOTEBOOK_GRADINGS[text] = grade(str(path))
+    grading = _NOTEBOOK_GRADINGS[text]
+    if step is None:
+        print(report(grading).split("\n", 1)[1], end="")
+        return
+    verdict = next((v for v in grading.verdicts if v.step == step), None)
+    if verdict is None:
+        raise LookupError(f"this exercise has no Step {step} to grade")
+    lines = "\n".join(step_text(verdict, grading.hidden))
+    print(lines)
+    if verdict.status != "passed":
+        raise AssertionError(lines)
+
+
 def is_exercise(path: str) -> bool:
     """Whether ``path`` is a readable file whose first lines name an exercise."""
     try:
