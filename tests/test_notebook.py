@@ -68,3 +68,21 @@ def test_notebooks_run_in_a_kernel(tmp_path):
     assert "Score: 0/8" in text(student.cells[5])
     for cell in student.cells[6:]:  # each graded cell fails: nbgrader gives it 0
         assert [o.ename for o in cell.outputs if o.output_type == "error"] == ["AssertionError"]
+
+
+def test_nbgrader_validates_them_and_clears_the_instructors_into_the_students():
+    """nbgrader's own metadata validator accepts both notebooks, and its ClearSolutions (what
+    generate_assignment runs) turns the instructor's into the student's, but for the stub's
+    message."""
+    pytest.importorskip("nbgrader")
+    from nbgrader.nbgraderformat import MetadataValidator
+    from nbgrader.preprocessors import ClearSolutions
+    for model in exercise.MODELS:
+        student, solution = (nbformat.reads(text, as_version=4) for text in
+                             exercise.notebooks(model, "pure", exercise.OFFERED, POINTS))
+        for book in (student, solution):
+            MetadataValidator().validate_nb(book)
+        cleared, _ = ClearSolutions().preprocess(solution, {})
+        assert [c.source for c in cleared.cells] == [
+            re.sub(r'raise NotImplementedError\("Step \d: [a-z ]+"\)',
+                   "raise NotImplementedError()", c.source) for c in student.cells]

@@ -297,8 +297,8 @@ def main(argv: Optional[Sequence[str]] = None, backend: str = "pure") -> int:
         points = parse_points(args.points, steps)
         texts = generate(args.model, args.twin, steps, points)
         out = Path(args.out)
-        if not out.is_dir():
-            raise ExerciseError(f"--out {args.out}: no such folder")
+        if out.exists() and not out.is_dir():
+            raise ExerciseError(f"--out {args.out} is a file, not a folder")
         targets = [out / name for name in file_names(args.model, args.twin)]
         lesson_file = lesson_path(args.model, args.twin).resolve()
         if any(t.resolve() == lesson_file for t in targets):
@@ -306,6 +306,7 @@ def main(argv: Optional[Sequence[str]] = None, backend: str = "pure") -> int:
     except (ExerciseError, lesson.LessonError) as error:
         print(f"{parser.prog}: error: {error}", file=sys.stderr)
         return 2
+    out.mkdir(parents=True, exist_ok=True)
     for target, text in zip(targets, texts):
         write_atomic(target, text)
     print(f"wrote {targets[0]} (for the students) and {targets[1]} (for you)")

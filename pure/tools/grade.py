@@ -810,14 +810,14 @@ def report(grading: Grading) -> str:
     lines = [f"{grading.file}: {e.model} regression exercise ({e.twin} twin), {kind}"]
     for v in grading.verdicts:
         lines += step_text(v, grading.hidden)
-    lines += grading.notes
     lines.append(f"Score: {_points(grading.score)}/{_points(grading.max_score)}")
     return "\n".join(lines) + "\n"
 
 
 def gradescope(grading: Grading) -> Dict[str, Any]:
     """Gradescope's results.json: a test per step, the report as the output."""
-    return {"score": grading.score, "output": report(grading),
+    return {"score": grading.score, "output": report(grading) + "".join(
+                f"{note}\n" for note in grading.notes),
             "tests": [{"name": v.heading, "score": v.points, "max_score": v.max_points,
                        "status": "passed" if v.status == "passed" else "failed",
                        "output": "\n".join(step_text(v, grading.hidden)),
