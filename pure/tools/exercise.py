@@ -10,9 +10,10 @@ through the same reader as the side-by-side view (lesson.py), so they never drif
   exact solvers compute the same gradient in closed form, so they would give the steps away:
   their section keeps its heading and a stand-in that says ``use solver="gd"``.
 - ``logistic_pure_solution.py``, the instructor's file: the same, with each chosen step's body
-  between ``### BEGIN SOLUTION`` and ``### END SOLUTION``. nbgrader (and otter-grader, whose
-  ``# BEGIN SOLUTION`` this line contains) turns it into the student's file, except that its
-  stub raises ``NotImplementedError()`` without the step's name; the grader accepts both.
+  between ``### BEGIN SOLUTION`` and ``### END SOLUTION``. nbgrader's ClearSolutions turns it
+  into the student's file (tests/test_notebook.py), except that its stub raises
+  ``NotImplementedError()`` without the step's name; the grader takes both as "not written
+  yet". (otter-grader writes ``# BEGIN SOLUTION``; its reading of ``###`` is not tested here.)
 
 Both start with a line the grader recognizes (``python -m pure check FILE``, see grade.py):
 the model, the twin, the steps and the points of each. Step 5 (stop) is not offered: it is a
