@@ -513,11 +513,11 @@ def test_option_errors_are_one_line_before_the_data_is_read(capsys, folder, args
 def test_help_is_still_the_full_help_and_lists_every_command(capsys):
     status, out, err = run(capsys, "pure", "--help")
     assert status == 0 and err == ""
-    assert " ".join(out.split()).startswith(
-        "usage: python -m pure [-h] {linear,logistic,softmax,show,trace,check,predict} ...")
+    assert " ".join(out.split()).startswith("usage: python -m pure [-h] "
+                                            "{linear,logistic,softmax,show,trace,check,predict,"
+                                            "exercise} ...")
     commands = out.split("positional arguments")[1]
-    for name in ("show", "trace", "check", "predict"):
-        assert name in commands
+    assert all(name in commands for name in ("show", "trace", "check", "predict", "exercise"))
     for model, solver in (("logistic", "--solver newton"), ("linear", "--solver normal")):
         status, out, _ = run(capsys, "pure", model, "--help")
         assert status == 0 and solver in " ".join(out.split()), out

@@ -101,7 +101,8 @@ def check_tox():
     """tox runs the same suite on Python 3.8 to 3.13 and without NumPy."""
     config = tox_config()
     envs = [env.strip() for env in config["tox"]["envlist"].split(",")]
-    assert envs == ["py38", "py39", "py310", "py311", "py312", "py313", "pure", "interop"]
+    assert envs == ["py38", "py39", "py310", "py311", "py312", "py313", "pure", "interop",
+                    "notebook"]
     assert "python -m pytest" in config["testenv"]["commands"]
     assert "tests/test_interop.py" in config["testenv:interop"]["commands"]
     assert config["testenv:pure"]["set_env"].replace(" ", "") == "PURE_ONLY=1"

@@ -171,8 +171,17 @@ def predict(args: argparse.Namespace, backend: str) -> int:
 
 def run_check(argv: List[str], backend: str) -> int:
     """``check``: a learner's own implementation against the models (check.py, stdlib only)."""
+    from .grade import is_exercise, main as grade_main
+    if any(is_exercise(arg) for arg in argv):  # made by ``exercise``: graded step by step
+        return grade_main(argv, backend)
     from .check import main as check_main
     return check_main(argv)
+
+
+def run_exercise(argv: List[str], backend: str) -> int:
+    """``exercise``: the student's and the instructor's files from a lesson (exercise.py)."""
+    from .exercise import main as exercise_main
+    return exercise_main(argv, backend)
 
 
 # Subcommands run by their own module, before the parser below sees the arguments:
@@ -185,6 +194,8 @@ SUBCOMMANDS = {
               run_check),
     "predict": ("predictions for new rows from a model saved with --save "
                 "(python -m pure predict MODEL.json FILE.csv)", run_predict),
+    "exercise": ("a lesson as coursework: the steps blanked, the formulas kept (exercise.py)",
+                 run_exercise),
 }  # type: Dict[str, Tuple[str, Callable[[List[str], str], int]]]
 
 # Every option that names a file the command writes: its dest -> its option. Each such

@@ -16,22 +16,20 @@ raise ``StepMismatchError`` with a one-line message; the command then exits with
 """
 
 import argparse
-import ast
 import contextlib
 import difflib
 import html
-import io
 import itertools
 import os
 import re
 import shutil
 import sys
 import textwrap
-import tokenize
 from pathlib import Path
 from typing import List, NamedTuple, Optional, Sequence, Tuple
 
 from . import plot
+from .lesson import MARKER, LessonError, Line, Loop, _indent, _Source
 
 # Both packages sit side by side, in a clone and after ``pip install .``.
 PURE_DIR = Path(__file__).resolve().parent.parent
@@ -39,15 +37,6 @@ VECTORIZED_DIR = PURE_DIR.parent / "vectorized"
 SUFFIX = "_regression.py"
 REFRESH_COMMAND = "python -m pure show --all --html-dir docs"
 MIN_WIDTH = 40  # two columns of line number + at least a dozen characters of code
-MARKER = re.compile(r"#\s*Step\s+(\d+[a-z]?)\s*:\s*(.*)$")
-FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
-
-Line = NamedTuple("Line", [("number", int), ("text", str)])  # text less its block's indentation
-Loop = NamedTuple("Loop", [("line", int), ("header", str)])  # "for i in b:", joined on one line
-# The heading of a step marker is "Step 3: gradient"; the formula after it is the twin's own.
-Marker = NamedTuple("Marker", [("line", int), ("heading", str)])
-# A function "Model.fit()", a class "class Model" or the main guard, from its first decorator
-Definition = NamedTuple("Definition", [("name", str), ("first", int), ("last", int)])
 
 
 class ShowError(ValueError):
@@ -104,114 +93,6 @@ def twin_paths(model: str) -> Tuple[Path, Path]:
     return PURE_DIR / name, VECTORIZED_DIR / name
 
 
-# --- Reading one file -----------------------------------------------------------------------
-def _indent(text: str) -> int:
-    return len(text) - len(text.lstrip())
-
-
-class _Source:
-    """One twin file, read, parsed and (if it has step markers) cut into its parts."""
-
-    def __init__(self, path: Path) -> None:
-        self.name, self.folder = f"{path.parent.name}/{path.name}", path.parent.name
-        try:
-            text = path.read_text(encoding="utf-8")  # universal newlines: \r\n becomes \n
-            self.tree = ast.parse(text)
-            tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
-        except (OSError, UnicodeDecodeError) as error:
-            raise ShowError(f"cannot read {self.name}: {error}") from None
-        except (SyntaxError, tokenize.TokenError) as error:
-            raise ShowError(f"cannot parse {self.name}: {error}") from None
-        # Split on "\n" only, as the parser counts lines (str.splitlines also splits on \f).
-        self.lines = text.split("\n")[:-1] if text.endswith("\n") else text.split("\n")
-        self.markers = [  # comments on a line of their own: not after code, not in a string
-            Marker(t.start[0], f"Step {m.group(1)}: {m.group(2).partition('  ')[0]}".strip())
-            for t in tokens for m in [MARKER.match(t.string)]
-            if t.type == tokenize.COMMENT and m and not t.line[:t.start[1]].strip()]
-        self.definitions = self._definitions(self.tree.body, "")
-        if not self.markers:
-            return  # nothing to cut; align says so
-        # The parts, in the order shown: ``doc``, ``loop``, ``steps`` (each its marker, then its
-        # lines), the ``loops`` each step runs inside, and the ``rest`` as (name, lines).
-        starts = [m.line for m in self.markers]
-        # The last step ends with the statement list holding the first statement after its
-        # marker (the outermost one, if several start on that line).
-        after = [(s.lineno, -s.end_lineno, body[-1].end_lineno) for node in ast.walk(self.tree)
-                 for body in (getattr(node, f, None) for f in ("body", "orelse", "finalbody"))
-                 if isinstance(body, list) for s in body if s.lineno > starts[-1]]
-        stop = min(after, key=lambda s: s[:2])[2] + 1 if after else len(self.lines) + 1
-        self.loops = [self._loops_around(first) for first in starts]
-        start = self.loops[0][0].line if self.loops[0] else starts[0]
-        margin = _indent(self.lines[start - 1])  # one margin for all the steps: nesting shows
-        doc = self.tree.body[0].end_lineno if ast.get_docstring(self.tree) is not None else 0
-        self.doc = self._shown(range(1, doc + 1), 0)
-        self.loop = self._shown(range(start, starts[0]), margin)
-        self.steps = [[Line(first, self.lines[first - 1].strip())]
-                      + self._shown(range(first + 1, end), margin)
-                      for first, end in zip(starts, starts[1:] + [stop])]
-        rest = [n for n in range(doc + 1, len(self.lines) + 1) if not start <= n < stop]
-        self.rest = [(name, self._shown(lines)) for name, lines in self._chunks(rest, start, stop)]
-
-    def _definitions(self, body: List[ast.stmt], prefix: str) -> List[Definition]:
-        """The functions and classes at module and class level, and the main guard."""
-        found = []
-        for node in body:
-            first = min([d.lineno for d in getattr(node, "decorator_list", [])] + [node.lineno])
-            if isinstance(node, FUNCTIONS):
-                found.append(Definition(f"{prefix}{node.name}()", first, node.end_lineno))
-            elif isinstance(node, ast.ClassDef):
-                found.append(Definition(f"class {prefix}{node.name}", first, node.end_lineno))
-                found += self._definitions(node.body, prefix + node.name + ".")
-            elif isinstance(node, ast.If) and not prefix and "__name__" in ast.dump(node.test):
-                found.append(Definition('if __name__ == "__main__"', first, node.end_lineno))
-        return found
-
-    def _loops_around(self, line: int) -> Tuple[Loop, ...]:
-        """The loop headers, outermost first, around ``line`` in its own function."""
-        nodes = sorted((n for n in ast.walk(self.tree) if isinstance(n, ast.stmt)),
-                       key=lambda node: node.lineno)
-        start = max([n.lineno for n in nodes if isinstance(n, FUNCTIONS)
-                     and n.lineno < line <= n.end_lineno] or [0])
-        return tuple(Loop(n.lineno, " ".join(text.strip() for text in self.lines[
-            n.lineno - 1:(n.test if isinstance(n, ast.While) else n.iter).end_lineno]))
-            for n in nodes if isinstance(n, (ast.For, ast.AsyncFor, ast.While))
-            and start < n.lineno < line <= n.end_lineno)
-
-    def _shown(self, numbers: Sequence[int], margin: Optional[int] = None) -> List[Line]:
-        """The lines ``numbers``, less their common indentation (or ``margin``)."""
-        texts = [self.lines[n - 1].expandtabs(8).rstrip() for n in numbers]
-        if margin is None:
-            margin = min([_indent(t) for t in texts if t] or [0])
-        return [Line(n, t[min(margin, _indent(t)):]) for n, t in zip(numbers, texts)]
-
-    def _chunks(self, numbers: List[int], start: int, stop: int) -> List[Tuple[str, List[int]]]:
-        """``numbers`` cut at each definition, which takes along the comments just above it,
-        and after each gap; ``start`` and ``stop`` bound the steps, which are taken out."""
-        rest, names, chunks = set(numbers), {}, []
-        for name, first, _ in self.definitions:
-            top = first  # climb over the comments and the blank lines between them...
-            while top - 1 in rest and self.lines[top - 2].lstrip()[:1] in ("", "#"):
-                top -= 1  # ... but the blank lines above the comments stay with what precedes
-            if first in rest:
-                names[next(k for k in range(top, first + 1) if self.lines[k - 1].strip())] = name
-        for n in numbers:
-            if n in names or n - 1 not in rest:
-                code = next((k for k in numbers if k >= n and self.lines[k - 1].strip()), n)
-                chunks.append((names.get(n) or self._around(code, start, stop), []))
-            chunks[-1][1].append(n)
-        return chunks
-
-    def _around(self, line: int, start: int, stop: int) -> str:
-        """The innermost definition holding ``line``, named by where it stands to the steps."""
-        inside = [d for d in self.definitions if d.first <= line <= d.last]
-        if not inside:
-            return "module level"
-        name, first, last = max(inside, key=lambda d: d.first)
-        if first < start and stop <= last:
-            return name + ", after the steps" if line >= stop else name
-        return name + ", continued"
-
-
 # --- Pairing the twins ----------------------------------------------------------------------
 def _pair(left: List[Tuple[str, List[Line]]], right: List[Tuple[str, List[Line]]],
           folders: Tuple[str, str]) -> List[Block]:
@@ -233,7 +114,10 @@ def _pair(left: List[Tuple[str, List[Line]]], right: List[Tuple[str, List[Line]]
 def align(pure_path: Path, vectorized_path: Path) -> Alignment:
     """Cut two twin files into blocks that stand side by side (see the module docstring);
     StepMismatchError if their steps differ, ShowError if a file cannot be read or parsed."""
-    left, right = _Source(Path(pure_path)), _Source(Path(vectorized_path))
+    try:
+        left, right = _Source(Path(pure_path)), _Source(Path(vectorized_path))
+    except LessonError as error:  # the reader's one-line message, as this command's error
+        raise ShowError(str(error)) from None
     if not left.markers and not right.markers:
         raise StepMismatchError(
             f"no step markers ('# Step 1: ...') in {left.name} or {right.name}")

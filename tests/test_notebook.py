@@ -1,0 +1,88 @@
+"""The notebooks of ``python -m pure exercise --notebook``: valid nbformat 4.5 with nbgrader's
+cell metadata (schema version 3), and run in a real Jupyter kernel: the instructor's passes its
+self-check, the student's reports each step "not written yet". Needs nbformat (and nbclient
+with ipykernel to run them): tox -e notebook, or .ci/run; skipped in the main suite."""
+
+import json
+import re
+
+import pytest
+
+from pure.tools import exercise
+
+nbformat = pytest.importorskip("nbformat")
+POINTS = (1, 2, 3, 2)
+GRADE_ID = re.compile(r"^[a-zA-Z0-9_\-]*$")
+NBGRADER_KEYS = {"schema_version", "grade", "solution", "locked", "grade_id", "points"}
+
+
+@pytest.mark.parametrize("model, twin", [(m, t) for t in ("pure", "vectorized")
+                                         for m in exercise.MODELS])
+def test_valid_notebooks_with_nbgrader_metadata(model, twin):
+    for text in exercise.notebooks(model, twin, exercise.OFFERED, POINTS):
+        book = nbformat.reads(text, as_version=4)
+        nbformat.validate(book)
+        assert (book.nbformat, book.nbformat_minor) == (4, 5)
+        assert book.metadata.kernelspec.name == "python3"
+        ids = [cell.metadata.nbgrader.grade_id for cell in book.cells]
+        assert len(set(ids)) == len(ids) and all(GRADE_ID.match(i) for i in ids)
+        for cell in book.cells:
+            meta = cell.metadata.nbgrader
+            assert set(meta) <= NBGRADER_KEYS and meta.schema_version == 3
+            assert ("points" in meta) == meta.grade
+            assert meta.locked != meta.solution
+        solutions = [c for c in book.cells if c.metadata.nbgrader.solution]
+        assert len(solutions) == 1 and solutions[0].cell_type == "code"
+        graded = [c.metadata.nbgrader.points for c in book.cells if c.metadata.nbgrader.grade]
+        assert graded == list(POINTS)
+        maths = book.cells[1].source
+        assert maths.count("$$") == 2 * len(exercise.OFFERED)
+        for formula in re.findall(r"\$\$(.*?)\$\$", maths):
+            assert formula.count("{") == formula.count("}")
+            assert not re.search(r"(?<!\\)\b(sum_|lambda|alpha|dJ/d|y_hat)", formula), formula
+    student, solution = (json.loads(t) for t in exercise.notebooks(model, twin, (2, 3), (1, 1)))
+    assert "### BEGIN SOLUTION" in solution["cells"][3]["source"]
+    assert 'raise NotImplementedError("Step 3: gradient")' in student["cells"][3]["source"]
+
+
+def test_notebooks_run_in_a_kernel(tmp_path):
+    nbclient = pytest.importorskip("nbclient")
+    pytest.importorskip("ipykernel")
+    runs = {}
+    for name, text in zip(("student", "instructor"),
+                          exercise.notebooks("logistic", "pure", exercise.OFFERED, POINTS)):
+        book = nbformat.reads(text, as_version=4)
+        nbclient.NotebookClient(book, timeout=120, allow_errors=True,
+                                resources={"metadata": {"path": str(tmp_path)}}).execute()
+        runs[name] = book
+
+    def text(cell):
+        return "".join(o.get("text", "") + o.get("evalue", "") for o in cell.outputs)
+    student, instructor = runs["student"], runs["instructor"]
+    for book in (student, instructor):  # the code cells run without an error
+        assert not [o for c in book.cells[2:5] for o in c.outputs if o.output_type == "error"]
+    assert "Score: 8/8" in text(instructor.cells[5])
+    assert not [o for c in instructor.cells for o in c.get("outputs", [])
+                if o.output_type == "error"]
+    assert text(student.cells[5]).count("not written yet") == 4
+    assert "Score: 0/8" in text(student.cells[5])
+    for cell in student.cells[6:]:  # each graded cell fails: nbgrader gives it 0
+        assert [o.ename for o in cell.outputs if o.output_type == "error"] == ["AssertionError"]
+
+
+def test_nbgrader_validates_them_and_clears_the_instructors_into_the_students():
+    """nbgrader's own metadata validator accepts both notebooks, and its ClearSolutions (what
+    generate_assignment runs) turns the instructor's into the student's, but for the stub's
+    message."""
+    pytest.importorskip("nbgrader")
+    from nbgrader.nbgraderformat import MetadataValidator
+    from nbgrader.preprocessors import ClearSolutions
+    for model in exercise.MODELS:
+        student, solution = (nbformat.reads(text, as_version=4) for text in
+                             exercise.notebooks(model, "pure", exercise.OFFERED, POINTS))
+        for book in (student, solution):
+            MetadataValidator().validate_nb(book)
+        cleared, _ = ClearSolutions().preprocess(solution, {})
+        assert [c.source for c in cleared.cells] == [
+            re.sub(r'raise NotImplementedError\("Step \d: [a-z ]+"\)',
+                   "raise NotImplementedError()", c.source) for c in student.cells]
