@@ -61,8 +61,14 @@ class LinearRegression:
     batch_size : int or None, default None  None: full batch; B: shuffled batches of B samples
     seed : int, default 0                   seed of the random.Random that shuffles batches
     verbose : int, default 0                k > 0: print "iteration t: cost J" every k updates
-    solver : str, default "gd"              "normal" or "qr": the exact minimizer in one step,
-                                            see "Exact solvers" (the settings of "gd" unused)
+    solver : str, default "gd"              "gd": gradient descent, the steps of fit below.
+                                            "normal": the normal equation (X1^T X1 + L) theta =
+                                            X1^T y, X1 = X and a column of ones, L = lambda on the
+                                            weights, refused where it would keep fewer than about
+                                            6 digits; "qr": the same least squares by Householder
+                                            QR, for ill-conditioned data. Both give the minimizer
+                                            in one step (learning_rate, n_iters, tol unused) and
+                                            need batch_size None
     record_params : bool, default False     True: fit also sets param_history (see below)
 
     Attributes (set by fit): weights (w_j), bias, cost_history (entry k: the cost J where update

@@ -79,7 +79,13 @@ class LogisticRegression:
     batch_size : int or None, default None  None: full batch; B: shuffled batches of B samples
     seed : int, default 0                   seed of the random.Random that shuffles batches
     verbose : int, default 0                k > 0: print "iteration t: cost J" every k updates
-    solver : {"gd", "newton"}, default "gd" "newton": Newton's method, see "Exact solver"
+    solver : {"gd", "newton"}, default "gd" "gd": gradient descent, the steps of fit below.
+                                            "newton": Newton's method, theta <- theta - H^-1 g,
+                                            g the gradient, H = 1/m X1^T S X1 + lambda/m on the
+                                            weights, S = diag(p_i (1 - p_i)), X1 = X and a column
+                                            of ones: the minimizer in a handful of steps, with no
+                                            learning_rate; n_iters caps the steps, tol stops them,
+                                            batch_size must be None
     record_params : bool, default False     True: fit also sets param_history (see below)
 
     Attributes (set by fit): weights (w_j), bias, cost_history (entry k: the cost J where update
