@@ -503,12 +503,14 @@ def test_the_readme_links_every_page_and_the_refresh_command():
     assert sidebyside.REFRESH_COMMAND in readme and "python -m pure show logistic" in readme
 
 
-def test_the_readme_screenshot_command_renders_a_committed_page_at_laptop_width():
-    """The Chromium command cannot run in the suite (tests/test_readme.py runs the ```sh
-    blocks; this one is in a plain block): check what it would do instead."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    commands = [line for line in readme.splitlines() if line.startswith("chromium --headless")]
-    assert len(commands) == 1, "the README's developer notes quote one headless Chromium command"
+def test_the_screenshot_command_of_the_developer_notes_renders_a_committed_page():
+    """The Chromium command of docs/development.md cannot run in the suite
+    (tests/test_readme.py runs the ```sh blocks; this one is in a plain block): check what
+    it would do instead."""
+    notes = (ROOT / "docs" / "development.md").read_text(encoding="utf-8")
+    assert "(docs/development.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = [line for line in notes.splitlines() if line.startswith("chromium --headless")]
+    assert len(commands) == 1, "the developer notes quote one headless Chromium command"
     command = commands[0]
     width = int(re.search(r"--window-size=(\d+),\d+", command).group(1))
     assert 1280 <= width <= 1440, "render at a laptop width"

@@ -441,7 +441,7 @@ def render_html(alignment: Alignment) -> str:
                 "helpers, the class and its parameters, the set-up of <code>fit</code>, the other "
                 "methods, the exact solvers, the input checks and the demo. Definitions with the "
                 "same name stand side by side.</p>", *table(*map(titled, a.rest)), "</details>"]
-    out += plot.lesson_html(Path(a.left_name).stem.replace("_regression", ""))  # issue 13
+    out += plot.lesson_html(Path(a.left_name).stem.replace("_regression", ""))  # its pictures
     out += [f"<footer>Generated from <code>{e(a.left_name)}</code> and <code>{e(a.right_name)}"
             f"</code> by <code>{e(REFRESH_COMMAND)}</code>; do not edit by hand.</footer>",
             "</body>", "</html>"]
