@@ -411,6 +411,20 @@ def test_rates_chart_draws_each_rate_and_marks_the_diverged_one(n):
     assert len({(e.tag, len(path_points(e.get("d") or ""))) for e in marks}) == 3
 
 
+@pytest.mark.parametrize("n", [8, 40])
+def test_a_cross_after_the_last_recorded_cost_stays_on_the_chart(n):
+    """With mini-batches the costs kept are those of whole epochs, so a run can diverge
+    several updates after its last recorded cost: its cross still stands at that update."""
+    runs = [(0.01, [1.0 / (1 + 0.01 * t) for t in range(n)], None),
+            (3.0, [1.0 * 3 ** t for t in range(4)], n + 5)]
+    root = check_readable(plot.rates_chart(runs, "rates"), series=2)
+    cross = path_points(by_class(root, "diverged")[0].get("d"))
+    x = sum(px for px, _ in cross) / len(cross)
+    assert plot.LEFT <= x <= plot.LEFT + plot.PLOT_W
+    if n + 5 <= 20:
+        assert abs(axis_map(root, "x")(x) - (n + 5)) < 0.02 * (n + 5)
+
+
 @pytest.mark.parametrize("costs", [[0.5], [2.0] * 10, [1e-301, 1e-302], [1e-320] * 3,
                                    [5e-324, 0.0], [1.7e308, 1.7e308], [1e-162, 1e-162 * 0.9]])
 def test_degenerate_cost_curves_still_give_a_readable_picture(costs):

@@ -315,7 +315,8 @@ def rates_chart(runs: Sequence[Tuple[float, Sequence[float], Optional[int]]], ti
     trained = [float(v) for _, costs, stop in runs if stop is None for v in costs]
     firsts = [float(costs[0]) for _, costs, _ in runs if costs]
     shown = [v for v in trained + firsts if math.isfinite(v)] or [0.0, 1.0]
-    n = max([len(costs) + (stop is not None) for _, costs, stop in runs] + [1])
+    n = max([len(costs) + (stop is not None) for _, costs, stop in runs]  # every update,
+            + [stop for _, _, stop in runs if stop is not None] + [1])  # and each cross
     y_ticks = ticks(min(shown + [0.0] if min(shown) >= 0 else shown), max(shown))
     log = n > 20
     if log:  # the plot's x is log10(update); its ticks are the powers of ten
