@@ -461,8 +461,9 @@ BY_DESIGN = {
     "check_estimators_empty_data_messages": "an X without columns gets the twins' message "
                                             "'X has no features: its rows are empty.', not "
                                             "scikit-learn's wording",
-    "check_fit2d_predict1d": "a 1-D X gets the twins' message, which says how to make it a "
-                             "column, not scikit-learn's 'Reshape your data'",
+    "check_fit2d_predict1d": "a 1-D X gets the twins' message, which names the fix for the "
+                             "fitted model (one row of n values, or a row per value), not "
+                             "scikit-learn's 'Reshape your data'",
     "check_supervised_y_2d": "the twins take an (m, 1) column y and flatten it on purpose "
                              "(see the README's API section), without scikit-learn's "
                              "DataConversionWarning",

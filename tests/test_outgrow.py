@@ -1,4 +1,4 @@
-"""The README's "When you outgrow this": this project's ``l2 = lambda`` is scikit-learn's
+"""docs/outgrow.md, "When you outgrow this": this project's ``l2 = lambda`` is scikit-learn's
 ``SGDRegressor`` / ``SGDClassifier`` with ``alpha = lambda / m``.
 
 Checked numerically where scikit-learn is installed (the interop env): stochastic gradient

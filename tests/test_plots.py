@@ -194,6 +194,29 @@ def test_logistic_other_feature_counts_draw_every_sample(n):
                 assert abs(to_x(cx) - p) < 0.002
 
 
+def legend_texts(root):
+    return [e.text for e in by_class(root, "legend")[0].iter(SVG + "text")]
+
+
+@pytest.mark.parametrize("n", [1, 2, 4])
+def test_the_bundled_classes_are_named_in_words(n):
+    X, y = logistic_data(n=n)
+    model = pure.LogisticRegression(learning_rate=0.3, n_iters=50).fit(X, y)
+    root = parse(plot.fit_chart("logistic", model, X, y, names(n), "benign", "breast_cancer.csv"))
+    assert legend_texts(root)[:2] == ["malignant (benign = 0)", "benign (benign = 1)"]
+    if n > 2:  # the strips are named by their class too
+        assert [e.text for e in by_class(root, "yname")] == ["malignant", "benign"]
+    # a file the tools know nothing about keeps its target's values
+    root = parse(plot.fit_chart("logistic", model, X, y, names(n), "benign", "mine.csv"))
+    assert legend_texts(root)[:2] == ["benign = 0", "benign = 1"]
+
+
+def test_the_committed_logistic_fit_says_which_class_is_which():
+    root = parse((Path(__file__).resolve().parent.parent / "docs" / "fit_logistic.svg")
+                 .read_text(encoding="utf-8"))
+    assert legend_texts(root)[:2] == ["malignant (benign = 0)", "benign (benign = 1)"]
+
+
 @pytest.mark.parametrize("n", [1, 2])
 def test_softmax_fit_marks_every_sample_with_its_class_shape(n):
     X, y = softmax_data(n=n)
@@ -285,6 +308,25 @@ def test_contour_levels_increase_outwards_on_a_convex_bowl():
     assert nearest == sorted(nearest) and nearest[0] < nearest[-1]
 
 
+def end_shows_the_minimum_through_it(root):
+    """The end marker is an unfilled outline around the whole star of the minimum."""
+    star = path_points(by_class(root, "minimum")[0].get("d"))
+    end = by_class(root, "end")[0]
+    x, y = float(end.get("x")), float(end.get("y"))
+    width, height = float(end.get("width")), float(end.get("height"))
+    assert end.get("fill") == "none"
+    assert all(x + 1 < px < x + width - 1 and y + 1 < py < y + height - 1 for px, py in star)
+
+
+def test_a_path_that_reached_the_minimum_shows_both_its_end_and_the_minimum():
+    X, y = linear_data(m=25, n=1)
+    model = fit_recorded(pure.LinearRegression, X, y, learning_rate=0.5, n_iters=200)
+    root = parse(plot.path_chart("linear", model, X, y, ["x1"], "data.csv"))
+    end_shows_the_minimum_through_it(root)
+    committed = Path(__file__).resolve().parent.parent / "docs" / "path_linear.svg"
+    end_shows_the_minimum_through_it(parse(committed.read_text(encoding="utf-8")))
+
+
 @pytest.mark.parametrize("kind", ["logistic", "softmax"])
 def test_classifier_paths_with_many_parameters_show_the_two_that_moved_most(kind):
     if kind == "logistic":
@@ -357,10 +399,30 @@ def test_rates_chart_draws_each_rate_and_marks_the_diverged_one(n):
     assert len(crosses) == 1
     cross = path_points(crosses[0].get("d"))
     assert abs(sum(py for _, py in cross) / len(cross) - plot.TOP) < 0.1  # at the top edge
+    # at the update where the run diverged, the one the legend names, not where it left the
+    # chart (update 2 here); dotted along the top edge from there
+    assert abs(to_x(sum(px for px, _ in cross) / len(cross)) - 13) < 0.02 * 13
+    dotted = path_points(by_class(root, "offchart")[0].get("d"))
+    assert all(abs(py - plot.TOP) < 0.1 for _, py in dotted)
+    assert to_x(dotted[0][0]) < 3 and abs(to_x(dotted[-1][0]) - 13) < 0.02 * 13
     legend = " ".join(e.text or "" for e in by_class(root, "legend")[0].iter(SVG + "text"))
     assert "diverged at update 13" in legend and "rate 0.01" in legend
     marks = by_class(root, "ratemark")  # shape markers along each line
     assert len({(e.tag, len(path_points(e.get("d") or ""))) for e in marks}) == 3
+
+
+@pytest.mark.parametrize("n", [8, 40])
+def test_a_cross_after_the_last_recorded_cost_stays_on_the_chart(n):
+    """With mini-batches the costs kept are those of whole epochs, so a run can diverge
+    several updates after its last recorded cost: its cross still stands at that update."""
+    runs = [(0.01, [1.0 / (1 + 0.01 * t) for t in range(n)], None),
+            (3.0, [1.0 * 3 ** t for t in range(4)], n + 5)]
+    root = check_readable(plot.rates_chart(runs, "rates"), series=2)
+    cross = path_points(by_class(root, "diverged")[0].get("d"))
+    x = sum(px for px, _ in cross) / len(cross)
+    assert plot.LEFT <= x <= plot.LEFT + plot.PLOT_W
+    if n + 5 <= 20:
+        assert abs(axis_map(root, "x")(x) - (n + 5)) < 0.02 * (n + 5)
 
 
 @pytest.mark.parametrize("costs", [[0.5], [2.0] * 10, [1e-301, 1e-302], [1e-320] * 3,

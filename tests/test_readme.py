@@ -1,6 +1,7 @@
-"""The README cannot drift from the code.
+"""The README, and the reference pages docs/*.md it links, cannot drift from the code.
 
-- Every fenced ```sh command and ```python block runs, in a fresh copy of the project
+- Every fenced ```sh command and ```python block of the README and of docs/*.md runs, in a
+  fresh copy of the project
   (as a newcomer's clone: nothing installed, run from its top folder), and exits 0, or
   with the status its ``# exit status N`` comment names.
 - A ```text block right after such a block is its exact output (stdout, then stderr).
@@ -9,6 +10,9 @@
 - Every line of code quoted in a table whose column is headed by a file name is a line
   of that file; every file in "Copying into coursework" imports alone.
 - The picture in the README is exactly what the command quoted with it draws now.
+- The Quick start's test command is the line CI runs; it makes a virtual environment first
+  and uses ``python3``, so it works on a system Python that refuses installs.
+- The README reads in a learner's order, names no issue numbers, and its links resolve.
 
 Blocks that need NumPy are skipped without it (the tox env that runs without NumPy).
 """
@@ -27,30 +31,39 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+# The README and the reference pages it links: {path from the top folder: text}
+DOCUMENTS = {"README.md": README, **{
+    f"docs/{path.name}": path.read_text(encoding="utf-8")
+    for path in sorted((ROOT / "docs").glob("*.md"))}}
 HAVE_NUMPY = importlib.util.find_spec("numpy") is not None
 FENCE = re.compile(r"^```([\w-]*)[ \t]*\n(.*?)^```[ \t]*$", re.M | re.S)
 EXPECTED_STATUS = re.compile(r"#\s*exit status (\d+)\s*$")
 SHELL_SYNTAX = re.compile(r"[|><;&$`]")
 
 
-def blocks():
-    """The fenced blocks of the README: dicts with lang, code, line and, if a ```text block
-    follows with nothing but blank lines between, its text as 'output'."""
-    found = []
-    for match in FENCE.finditer(README):
+def blocks(name="README.md"):
+    """The fenced blocks of a document: dicts with lang, code, line ("README.md line 20")
+    and, if a ```text block follows with nothing but blank lines between, its text as
+    'output'."""
+    text, found = DOCUMENTS[name], []
+    for match in FENCE.finditer(text):
         found.append({"lang": match.group(1), "code": match.group(2),
-                      "line": README.count("\n", 0, match.start()) + 1,
+                      "line": f"{name} line {text.count(chr(10), 0, match.start()) + 1}",
                       "start": match.start(), "end": match.end()})
     for block, after in zip(found, found[1:]):
-        if after["lang"] == "text" and README[block["end"]:after["start"]].strip() == "":
+        if after["lang"] == "text" and text[block["end"]:after["start"]].strip() == "":
             block["output"] = after["code"]
     return found
+
+
+def all_blocks():
+    return [block for name in DOCUMENTS for block in blocks(name)]
 
 
 def commands():
     """(command, expected exit status, expected output or None, line) for each sh command."""
     result = []
-    for block in blocks():
+    for block in all_blocks():
         if block["lang"] not in ("sh", "bash", "shell", "console"):
             continue
         lines = [line.strip()[2:] if line.strip().startswith("$ ") else line  # a console prompt
@@ -64,7 +77,7 @@ def commands():
 
 
 def python_blocks():
-    return [block for block in blocks() if block["lang"] in ("python", "py")]
+    return [block for block in all_blocks() if block["lang"] in ("python", "py")]
 
 
 def needs_numpy(code):
@@ -81,10 +94,15 @@ def missing_library(code):
 
 # Commands that install packages or run the suite itself: not run here, checked instead.
 
+QUICK_START_TEST = ('python3 -m venv .venv && . .venv/bin/activate && '
+                    'python -m pip install -e ".[test]" && python -m pytest')
+
+
 def check_quick_start_test_command():
-    """The Quick start's test command is exactly what CI runs after its fresh venv."""
+    """The Quick start's test command is exactly what CI runs (the rest of the check is
+    test_the_quick_start_works_on_a_system_python_that_refuses_installs)."""
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
-    assert 'python -m pip install -e ".[test]" && python -m pytest' in ci
+    assert QUICK_START_TEST in ci
     config = configparser.ConfigParser()
     config.read(str(ROOT / "setup.cfg"))
     test_extra = config["options.extras_require"]["test"].split()
@@ -114,7 +132,7 @@ def check_install_tox():
 
 
 NOT_RUN = {
-    'python -m pip install -e ".[test]" && python -m pytest': check_quick_start_test_command,
+    QUICK_START_TEST: check_quick_start_test_command,
     "python -m pip install tox": check_install_tox,
     "tox": check_tox,
 }
@@ -138,20 +156,22 @@ def clean_env():
 
 
 def run_command(command, cwd):
-    """Run a README command with this interpreter standing in for ``python``."""
+    """Run a README command with this interpreter standing in for ``python`` and ``python3``."""
     words = shlex.split(command, comments=True)
     if SHELL_SYNTAX.search(" ".join(words)):  # pipes, redirections, &&: let the shell run it
-        line = re.sub(r"(?:^|(?<=[\s;&|(]))python(?=\s)", shlex.quote(sys.executable),
+        line = re.sub(r"(?:^|(?<=[\s;&|(]))python3?(?=\s)", shlex.quote(sys.executable),
                       command.split(" #")[0])
         return subprocess.run(line, shell=True, cwd=str(cwd), env=clean_env(),
                               capture_output=True, text=True, timeout=300)
-    words = [sys.executable if word == "python" else word for word in words]
+    words = [sys.executable if word in ("python", "python3") else word for word in words]
     return subprocess.run(words, cwd=str(cwd), env=clean_env(), capture_output=True, text=True,
                           timeout=300)
 
 
 def test_the_readme_has_commands_snippets_and_outputs():
     assert len(commands()) >= 8 and len(python_blocks()) >= 2
+    assert {block["line"].split(" line ")[0] for block in python_blocks()} >= {
+        "README.md", "docs/scikit-learn.md"}
     assert sum(output is not None for _, _, output, _ in commands()) >= 2
 
 
@@ -162,12 +182,12 @@ def test_readme_command(command, status, output, line, clone):
         NOT_RUN[command]()
         return
     assert not NOT_RUNNABLE.search(command), (
-        f"README line {line}: {command!r} installs packages or runs the tests, which cannot "
+        f"{line}: {command!r} installs packages or runs the tests, which cannot "
         f"run inside the test suite: add it to NOT_RUN in tests/test_readme.py with a real check.")
     if needs_numpy(command) and not HAVE_NUMPY:
         pytest.skip("needs NumPy")
     result = run_command(command, clone)
-    assert result.returncode == status, f"README line {line}: {command}\n{result.stdout}\n{result.stderr}"
+    assert result.returncode == status, f"{line}: {command}\n{result.stdout}\n{result.stderr}"
     if output is not None:
         got, expected = (result.stdout + result.stderr).splitlines(), output.splitlines()
         if not HAVE_NUMPY:  # trace checks its update against the vectorized twin too, if it can
@@ -176,7 +196,7 @@ def test_readme_command(command, status, output, line, clone):
         assert got == expected
 
 
-@pytest.mark.parametrize("block", python_blocks(), ids=lambda block: f"line {block['line']}")
+@pytest.mark.parametrize("block", python_blocks(), ids=lambda block: block["line"])
 def test_readme_python_block(block, clone):
     if needs_numpy(block["code"]) and not HAVE_NUMPY:
         pytest.skip("needs NumPy")
@@ -184,7 +204,7 @@ def test_readme_python_block(block, clone):
         pytest.skip(f"needs {missing_library(block['code'])}, which is not installed")
     result = subprocess.run([sys.executable, "-W", "error", "-c", block["code"]], cwd=str(clone),
                             env=clean_env(), capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, f"README line {block['line']}:\n{result.stderr}"
+    assert result.returncode == 0, f"{block['line']}:\n{result.stderr}"
     if "output" in block:
         assert result.stdout.splitlines() == block["output"].splitlines()
 
@@ -232,14 +252,26 @@ def test_the_walkthrough_quotes_real_lines():
     assert not missing, "\n".join(missing)
 
 
-def coursework_files():
+def coursework_rows():
+    """The rows of the table in "Copying into coursework", as lists of cells."""
     section = README.split("## Copying into coursework", 1)[1].split("\n## ", 1)[0]
-    files = []
-    for row in section.splitlines():
-        cells = row.strip("|").split("|")
-        if row.startswith("|") and len(cells) >= 2:
-            files += re.findall(r"`(\w+/\w+\.py)`", cells[1])
-    return files
+    return [[cell.strip() for cell in re.split(r"(?<!\\)\|", row.strip().strip("|"))]
+            for row in section.splitlines() if row.startswith("|")]
+
+
+def coursework_files():
+    """Every file the table offers to copy, from any of its cells."""
+    return [path for row in coursework_rows()[2:] for cell in row
+            for path in re.findall(r"`(\w+(?:/\w+)*\.py)`", cell)]
+
+
+def test_the_coursework_table_is_whole():
+    header, rule, *rows = coursework_rows()
+    assert header == ["task", "copy this one file", "it needs"] and len(rule) == len(header)
+    for row in rows:
+        assert len(row) == len(header) and all(row), f"a row of {len(row)} cells: {row}"
+        assert re.findall(r"`(\w+(?:/\w+)*\.py)`", row[1]), f"no file to copy in {row}"
+        assert not re.findall(r"`(\w+(?:/\w+)*\.py)`", row[0] + row[2]), row
 
 
 def test_coursework_lists_every_lesson_file():
@@ -276,3 +308,87 @@ def test_each_readme_picture_is_what_its_command_draws_now(clone):
         committed = (ROOT / picture).read_text(encoding="utf-8")
         assert drawn.read_text(encoding="utf-8") == committed, (
             f"{picture} is out of date: run `{quoted[0]}` and commit the result")
+
+
+# ---- The Quick start, the order and the words of the README ----
+
+def section(title):
+    """The text of the README's section "## title", up to the next "## "."""
+    return README.split(f"\n## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_quick_start_works_on_a_system_python_that_refuses_installs(clone):
+    """Two commands: the demo, with no install, and the tests, in a virtual environment
+    made first (a Debian or Ubuntu system Python refuses pip install outside one). Both call
+    python3, since a system may have no python command; the first runs as written, and the
+    second makes and switches to its environment in sh as written (the install and the
+    test run are CI's: check_quick_start_test_command)."""
+    quick = section("Quick start")
+    block = re.search(r"```sh\n(.*?)```", quick, re.S).group(1).splitlines()
+    assert block == ["python3 -m pure", QUICK_START_TEST]
+    assert not re.search(r"(^|\s)python -m pip", QUICK_START_TEST.split("activate")[0])
+    assert "externally-managed-environment" in quick and "Windows" in quick
+    assert re.search(r"\d+ s on a 2-core machine", quick), "say how long the tests take"
+    make_and_switch = QUICK_START_TEST.split(" && python -m pip")[0]
+    probe = 'python -c "import sys; print(sys.prefix)"'
+    line = make_and_switch.replace("python3 ", shlex.quote(sys.executable) + " ", 1)
+    result = subprocess.run(["sh", "-c", f"{line} && {probe} && python -m pure"],
+                            cwd=str(clone), env=clean_env(), capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
+    prefix, *demo = result.stdout.splitlines()
+    assert Path(prefix).resolve() == (clone / ".venv").resolve()
+    assert demo[0].startswith("Linear regression (pure)")
+
+
+def test_a_learner_reads_the_quick_start_the_first_lesson_the_api_then_the_command_line():
+    titles = re.findall(r"^## (.+)$", README, re.M)
+    order = ["Quick start", "The first lesson: one update by hand", "Using the models",
+             "Command line"]
+    assert titles[:4] == order, titles[:4]
+    assert "[the API](#api-identical-in-both-twins)" in section("Command line")
+    assert "above" not in " ".join(re.findall(r"as in the \w+ above", README))
+
+
+def slug(title):
+    """The anchor GitHub gives a heading."""
+    title = re.sub(r"[^\w\- ]", "", title.strip().lower().replace("`", ""))
+    return title.replace(" ", "-")
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_every_link_resolves(name):
+    text = DOCUMENTS[name]
+    here = (ROOT / name).parent
+    for target in re.findall(r"\]\(([^)\s]+)\)", text):
+        if re.match(r"\w+://", target):
+            continue
+        path, _, anchor = target.partition("#")
+        document = (here / path).resolve() if path else (ROOT / name).resolve()
+        assert document.exists(), f"{name}: the link {target!r} leads nowhere"
+        if anchor:
+            headings = re.findall(r"^#+ (.+)$", document.read_text(encoding="utf-8"), re.M)
+            assert anchor in {slug(h) for h in headings}, f"{name}: no heading #{anchor}"
+
+
+def test_every_reference_page_is_linked_from_the_readme():
+    pages = [name for name in DOCUMENTS if name != "README.md"]
+    assert pages, "the reference pages in docs/"
+    for name in pages:
+        assert f"]({name})" in README, f"the README does not link {name}"
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_no_issue_numbers(name):
+    found = re.findall(r"\b[Ii]ssues?\s+#?\d+", DOCUMENTS[name])
+    assert not found, f"{name} names {found}: a reader has no issue tracker"
+
+
+def test_the_newton_timing_refers_to_the_performance_table():
+    """One number measured once drifts: the mathematics says where the measurement is."""
+    newton = section("The mathematics").split("### The normal equation and Newton's method")[1]
+    newton = newton.split("\n### ")[0]
+    for sentence in re.split(r"(?<=\.)\s", " ".join(newton.split())):
+        if "gradient-descent update" in sentence:
+            assert not re.search(r"\b\d+ gradient-descent updates", sentence), sentence
+    assert "[Performance](#performance)" in newton

@@ -341,6 +341,85 @@ def test_each_step_shows_its_formula_once_and_the_loop_it_runs_inside(name):
                     f"{column} Step {k} does not show the loop of line {header} it runs inside"
 
 
+def continuations(path, marker_line):
+    """The comment lines right under a step marker that carry its formula on: '#' then an
+    indent, as in '#                   dJ/db_k = ...'."""
+    lines, found = source_lines(path), []
+    for number in range(marker_line + 1, len(lines) + 1):
+        text = lines[number - 1].strip()
+        if not re.match(r"#\s{2,}\S", text) or re.match(r"#\s*Step\s", text):
+            break
+        found.append(number)
+    return found
+
+
+def step_rows(page, k):
+    """The HTML of step k's heading row and of its code row."""
+    tbody = page[page.index(f'id="step-{k}"'):].split("</tbody>")[0]
+    return tbody.split('<tr class="head">')[1].split("</tr>\n<tr class=")[0], \
+        tbody.split('<tr class="code">')[1]
+
+
+def line_numbers(html_text):
+    return [int(n) for n in re.findall(r'<td class="n">(\d+)</td>', html_text)]
+
+
+def test_a_formula_continued_under_its_marker_exists_to_be_tested():
+    softmax = pair("softmax")
+    assert [continuations(path, line) for path in softmax for line, _ in markers(path)
+            if continuations(path, line)], "no marker continues its formula on a second line"
+
+
+@pytest.mark.parametrize("page_of", ["rendered", "committed"])
+@pytest.mark.parametrize("name", MODELS)
+def test_a_formula_continued_under_its_marker_is_in_the_steps_heading(name, page_of):
+    page = (sidebyside.render_html(sidebyside.align(*pair(name))) if page_of == "rendered"
+            else (ROOT / "docs" / f"{name}_regression.html").read_text(encoding="utf-8"))
+    alignment = sidebyside.align(*pair(name))
+    for k, step in enumerate(alignment.steps, 1):
+        head, code = step_rows(page, k)
+        for path, column, lines, count in zip(pair(name), ("pure", "vectorized"),
+                                              (step.left, step.right), step.heads):
+            marker_line = lines[0].number
+            heading = [marker_line] + continuations(path, marker_line)
+            assert [number for number, _ in lines[:count]] == heading
+            shown = head.split(f'<td class="{column}">')[1]
+            assert line_numbers(shown.split("</table>")[0]) == heading
+            column_code = code.split(f'<td class="{column}">')[1].split("</table>")[0]
+            first = column_code.split("</tr>")[0]
+            assert not re.search(r'<td class="c"[^>]*>\s*#\s{2,}\S', first), (
+                f"{path.name} step {k}: its code starts with a continuation of the formula")
+        # the continued formula reads as one: the text after its '#' and indent is shown
+        for number in continuations(pair(name)[0], step.left[0].number):
+            formula = source_lines(pair(name)[0])[number - 1].strip().lstrip("#").strip()
+            assert sidebyside.html.escape(formula, quote=False) in head
+
+
+@pytest.mark.parametrize("name", MODELS)
+def test_each_step_block_holds_its_own_twins_loops(name):
+    """Step k's left loops are the pure file's loops around its marker, the right ones the
+    vectorized file's: the headers are those files' lines, in both views."""
+    alignment = sidebyside.align(*pair(name))
+    page = sidebyside.render_html(alignment)
+    text = sidebyside.render_text(alignment, 200)
+    for k, step in enumerate(alignment.steps, 1):
+        inside = page[page.index(f'id="step-{k}"'):].split('<tr class="inside">')[1]
+        inside = inside.split("</tr>")[0]
+        for path, column, loops, lines in zip(pair(name), ("pure", "vectorized"),
+                                              (step.left_loops, step.right_loops),
+                                              (step.left, step.right)):
+            source = source_lines(path)
+            assert [loop.line for loop in loops] == loops_around(path, lines[0].number)
+            for loop in loops:
+                assert loop.header.startswith(source[loop.line - 1].strip())
+            innermost = loops[-1]
+            cell = inside.split(f'<td class="{column}">')[1].split("</td>")[0]
+            assert f'<span class="n">{innermost.line}</span> ' \
+                   f'<code>{sidebyside.html.escape(innermost.header)}</code>' in cell
+            assert f"{column}: inside {innermost.line} {innermost.header}" in " ".join(
+                line.lstrip("# ") for line in text.split("\n"))
+
+
 @pytest.mark.parametrize("name", MODELS)
 def test_the_terminal_view_reads_in_the_same_order(name):
     pure_path, vectorized_path = pair(name)
@@ -424,12 +503,14 @@ def test_the_readme_links_every_page_and_the_refresh_command():
     assert sidebyside.REFRESH_COMMAND in readme and "python -m pure show logistic" in readme
 
 
-def test_the_readme_screenshot_command_renders_a_committed_page_at_laptop_width():
-    """The Chromium command cannot run in the suite (tests/test_readme.py runs the ```sh
-    blocks; this one is in a plain block): check what it would do instead."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    commands = [line for line in readme.splitlines() if line.startswith("chromium --headless")]
-    assert len(commands) == 1, "the README's developer notes quote one headless Chromium command"
+def test_the_screenshot_command_of_the_developer_notes_renders_a_committed_page():
+    """The Chromium command of docs/development.md cannot run in the suite
+    (tests/test_readme.py runs the ```sh blocks; this one is in a plain block): check what
+    it would do instead."""
+    notes = (ROOT / "docs" / "development.md").read_text(encoding="utf-8")
+    assert "(docs/development.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = [line for line in notes.splitlines() if line.startswith("chromium --headless")]
+    assert len(commands) == 1, "the developer notes quote one headless Chromium command"
     command = commands[0]
     width = int(re.search(r"--window-size=(\d+),\d+", command).group(1))
     assert 1280 <= width <= 1440, "render at a laptop width"

@@ -64,8 +64,14 @@ class LinearRegression:
     batch_size : int or None, default None  None: full batch; B: shuffled batches of B samples
     seed : int, default 0                   seed of the random.Random that shuffles batches
     verbose : int, default 0                k > 0: print "iteration t: cost J" every k updates
-    solver : str, default "gd"              "normal" or "qr": the exact minimizer in one step,
-                                            see "Exact solvers" (the settings of "gd" unused)
+    solver : str, default "gd"              "gd": gradient descent, the steps of fit below.
+                                            "normal": the normal equation (X1^T X1 + L) theta =
+                                            X1^T y, X1 = X and a column of ones, L = lambda on the
+                                            weights, refused where it would keep fewer than about
+                                            6 digits; "qr": the same least squares by Householder
+                                            QR, for ill-conditioned data. Both give the minimizer
+                                            in one step (learning_rate, n_iters, tol unused) and
+                                            need batch_size None
     record_params : bool, default False     True: fit also sets param_history (see below)
 
     Attributes (set by fit): weights ((n,) array), bias, cost_history (entry k: the cost J where
@@ -164,11 +170,44 @@ class LinearRegression:
         if not hasattr(self, "weights"):
             raise ValueError(f"This LinearRegression instance is not fitted yet. "
                              f"Call 'fit' with training data before '{method}'.")
+        n = len(self.weights)
+        message = self._one_d_message(X, n)
+        if message is not None:
+            raise ValueError(message)
         X = _check_X(X)
-        if X.shape[1] != len(self.weights):
-            raise ValueError(f"X has {X.shape[1]} features per row, but this LinearRegression "
-                             f"was fitted with {len(self.weights)} features.")
+        if X.shape[1] != n:
+            got = X.shape[1]
+            raise ValueError(f"X has {got} feature{'s' if got != 1 else ''} per row, but this "
+                             f"LinearRegression was fitted with {n} "
+                             f"feature{'s' if n != 1 else ''}.")
         return X
+
+    def _one_d_message(self, X: object, n: int) -> Optional[str]:
+        """For a 1-D X (a list of numbers, a 1-D array or Series): the fix that fits a model
+        fitted with n features, built from X's values when they are few. Else None."""
+        shape = getattr(X, "shape", None)
+        if not (shape is None and isinstance(X, (list, tuple)) or shape is not None
+                and len(shape) == 1) or any(hasattr(v, "__len__") and not isinstance(
+                    v, (str, bytes)) for v in X):
+            return None  # not 1-D: _check_X names the problem
+        try:
+            values = [float(v) for v in X]
+        except (TypeError, ValueError, OverflowError):
+            values = []
+        rows = [[v] for v in values] if n == 1 else [values]
+        fits = values and all(abs(v) < float("inf") for v in values) and len(repr(rows)) <= 40
+        if n == 1:
+            fix = (f"put each value in its own row, {repr(rows) if fits else '[[x] for x in X]'}"
+                   f" (for an array: X.reshape(-1, 1))")
+        elif len(values) == n:
+            fix = (f"for one sample, pass one row of {n} values, "
+                   f"{repr(rows) if fits else '[list(X)]'} (for an array: X.reshape(1, -1))")
+        else:
+            names = ", ".join(f"x{j}" for j in range(1, n + 1)) if n <= 3 else f"x1, ..., x{n}"
+            fix = f"pass one row of {n} values per sample, [[{names}], [{names}], ...]"
+        features = f"{n} feature{'s' if n != 1 else ''}"
+        return (f"X must be 2-D, one row per sample, but it is 1-D. This LinearRegression was "
+                f"fitted with {features}: {fix}.")
 
 
 class _History:

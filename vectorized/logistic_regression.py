@@ -82,7 +82,13 @@ class LogisticRegression:
     batch_size : int or None, default None  None: full batch; B: shuffled batches of B samples
     seed : int, default 0                   seed of the random.Random that shuffles batches
     verbose : int, default 0                k > 0: print "iteration t: cost J" every k updates
-    solver : {"gd", "newton"}, default "gd" "newton": Newton's method, see "Exact solver"
+    solver : {"gd", "newton"}, default "gd" "gd": gradient descent, the steps of fit below.
+                                            "newton": Newton's method, theta <- theta - H^-1 g,
+                                            g the gradient, H = 1/m X1^T S X1 + lambda/m on the
+                                            weights, S = diag(p_i (1 - p_i)), X1 = X and a column
+                                            of ones: the minimizer in a handful of steps, with no
+                                            learning_rate; n_iters caps the steps, tol stops them,
+                                            batch_size must be None
     record_params : bool, default False     True: fit also sets param_history (see below)
 
     Attributes (set by fit): weights ((n,) array), bias, cost_history (entry k: the cost J where
@@ -180,11 +186,44 @@ class LogisticRegression:
         if not hasattr(self, "weights"):
             raise ValueError(f"This LogisticRegression instance is not fitted yet. "
                              f"Call 'fit' with training data before '{method}'.")
+        n = len(self.weights)
+        message = self._one_d_message(X, n)
+        if message is not None:
+            raise ValueError(message)
         X = _check_X(X)
-        if X.shape[1] != len(self.weights):
-            raise ValueError(f"X has {X.shape[1]} features per row, but this LogisticRegression "
-                             f"was fitted with {len(self.weights)} features.")
+        if X.shape[1] != n:
+            got = X.shape[1]
+            raise ValueError(f"X has {got} feature{'s' if got != 1 else ''} per row, but this "
+                             f"LogisticRegression was fitted with {n} "
+                             f"feature{'s' if n != 1 else ''}.")
         return X
+
+    def _one_d_message(self, X: object, n: int) -> Optional[str]:
+        """For a 1-D X (a list of numbers, a 1-D array or Series): the fix that fits a model
+        fitted with n features, built from X's values when they are few. Else None."""
+        shape = getattr(X, "shape", None)
+        if not (shape is None and isinstance(X, (list, tuple)) or shape is not None
+                and len(shape) == 1) or any(hasattr(v, "__len__") and not isinstance(
+                    v, (str, bytes)) for v in X):
+            return None  # not 1-D: _check_X names the problem
+        try:
+            values = [float(v) for v in X]
+        except (TypeError, ValueError, OverflowError):
+            values = []
+        rows = [[v] for v in values] if n == 1 else [values]
+        fits = values and all(abs(v) < float("inf") for v in values) and len(repr(rows)) <= 40
+        if n == 1:
+            fix = (f"put each value in its own row, {repr(rows) if fits else '[[x] for x in X]'}"
+                   f" (for an array: X.reshape(-1, 1))")
+        elif len(values) == n:
+            fix = (f"for one sample, pass one row of {n} values, "
+                   f"{repr(rows) if fits else '[list(X)]'} (for an array: X.reshape(1, -1))")
+        else:
+            names = ", ".join(f"x{j}" for j in range(1, n + 1)) if n <= 3 else f"x1, ..., x{n}"
+            fix = f"pass one row of {n} values per sample, [[{names}], [{names}], ...]"
+        features = f"{n} feature{'s' if n != 1 else ''}"
+        return (f"X must be 2-D, one row per sample, but it is 1-D. This LogisticRegression was "
+                f"fitted with {features}: {fix}.")
 
 
 class _History:

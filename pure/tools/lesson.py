@@ -15,6 +15,11 @@ from pathlib import Path
 from typing import List, NamedTuple, Optional, Sequence, Tuple
 
 MARKER = re.compile(r"#\s*Step\s+(\d+[a-z]?)\s*:\s*(.*)$")
+# A marker's formula may go on over comment lines right below it, at its indentation and with
+# at least two spaces after the "#" (the formula's column), as in
+#     # Step 3: gradient  dJ/dW = 1/m (P - Y)^T X + (lambda/m) W
+#     #                   dJ/db = 1/m (P - Y)^T 1, the bias unpenalized
+CONTINUATION = re.compile(r"#\s{2,}\S")
 FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 Line = NamedTuple("Line", [("number", int), ("text", str)])  # text less its block's indentation
@@ -70,11 +75,23 @@ class _Source:
         doc = self.tree.body[0].end_lineno if ast.get_docstring(self.tree) is not None else 0
         self.doc = self._shown(range(1, doc + 1), 0)
         self.loop = self._shown(range(start, starts[0]), margin)
-        self.steps = [[Line(first, self.lines[first - 1].strip())]
-                      + self._shown(range(first + 1, end), margin)
-                      for first, end in zip(starts, starts[1:] + [stop])]
+        self.heads = [self._heading_lines(first) for first in starts]
+        self.steps = [[Line(k, self.lines[k - 1].strip()) for k in range(first, first + head)]
+                      + self._shown(range(first + head, end), margin)
+                      for first, end, head in zip(starts, starts[1:] + [stop], self.heads)]
         rest = [n for n in range(doc + 1, len(self.lines) + 1) if not start <= n < stop]
         self.rest = [(name, self._shown(lines)) for name, lines in self._chunks(rest, start, stop)]
+
+    def _heading_lines(self, first: int) -> int:
+        """How many lines the marker on line ``first`` takes: itself and the comment lines
+        under it, at its indentation, that continue its formula (CONTINUATION)."""
+        indent = self.lines[first - 1][:_indent(self.lines[first - 1])]
+        last = first
+        while (last < len(self.lines) and CONTINUATION.match(self.lines[last].strip())
+               and self.lines[last].startswith(indent + "#")
+               and not MARKER.search(self.lines[last])):
+            last += 1
+        return last - first + 1
 
     def _definitions(self, body: List[ast.stmt], prefix: str) -> List[Definition]:
         """The functions and classes at module and class level, and the main guard."""
@@ -140,11 +157,6 @@ Source = _Source  # the public name; the view still says _Source
 
 
 # --- The steps as an exercise sees them ------------------------------------------------------
-# A marker's formula may go on over comment lines right below it, at its indentation and with
-# at least two spaces after the "#" (the formula's column), as in
-#     # Step 3: gradient  dJ/dW = 1/m (P - Y)^T X + (lambda/m) W
-#     #                   dJ/db = 1/m (P - Y)^T 1, the bias unpenalized
-CONTINUATION = re.compile(r"#\s{2,}\S")
 SECTION = re.compile(r"# ---- (.*?)\s*-*\s*$")  # "# ---- Input checks ----...", at column 0
 
 
@@ -198,12 +210,9 @@ def steps(source: _Source) -> List[Step]:
     functions = [n for n in ast.walk(source.tree) if isinstance(n, FUNCTIONS)]
     starts = sorted(m.line for m in source.markers)
     found = []
-    for marker in source.markers:
-        last = marker.line
+    for marker, head in zip(source.markers, source.heads):
+        last = marker.line + head - 1
         indent = source.lines[marker.line - 1][:_indent(source.lines[marker.line - 1])]
-        while (last < len(source.lines) and CONTINUATION.match(source.lines[last].strip())
-               and source.lines[last].startswith(indent + "#")):
-            last += 1
         after = [(s.lineno, -s.end_lineno, k, body) for body in lists
                  for k, s in enumerate(body) if s.lineno > last]
         if not after:

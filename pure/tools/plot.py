@@ -31,6 +31,7 @@ import html
 import math
 import random
 import re
+from pathlib import PurePath
 from typing import Callable, List, Optional, Sequence, Tuple
 
 DIGITS = 6  # significant digits of the numbers printed, as in cli.py
@@ -217,9 +218,13 @@ def _axes(frame: Frame, x_label: str, y_label: str, x_names: Optional[List[str]]
 
 def marker(shape: str, x: float, y: float, colour: str, cls: str = "point", r: float = 4.0,
            extra: str = "") -> str:
-    """One marker at pixel (x, y): circle, triangle, square, diamond, cross, plus or star."""
+    """One marker at pixel (x, y): circle, triangle, square, diamond, cross, plus or star, or
+    open-square, an outline that a marker under it shows through."""
     a = f' class="{cls}"{extra}'
     fill = f'fill="{colour}" fill-opacity="0.75" stroke="{colour}"'
+    if shape == "open-square":
+        return (f'<rect{a} x="{_px(x - r)}" y="{_px(y - r)}" width="{_px(2 * r)}" '
+                f'height="{_px(2 * r)}" fill="none" stroke="{colour}" stroke-width="2"/>')
     if shape == "circle":
         return f'<circle{a} cx="{_px(x)}" cy="{_px(y)}" r="{_px(r)}" {fill}/>'
     if shape == "square":
@@ -302,14 +307,16 @@ def rates_chart(runs: Sequence[Tuple[float, Sequence[float], Optional[int]]], ti
     ``runs`` holds (learning rate, costs, diverged_at): the costs of the updates made,
     and for a run that diverged the update at which it did (None otherwise). The y range
     is set by the runs that trained and by every run's first cost, so a diverging curve
-    leaves through the top: it is drawn up to there and marked with a cross. With more
+    leaves through the top: it is drawn up to there, dotted along the top edge after, and
+    marked with a cross at the update where it diverged, the one the legend names. With more
     than 20 updates the update axis is logarithmic (1, 10, 100, ...), so a fast rate's
     first updates and a slow rate's last ones both show.
     """
     trained = [float(v) for _, costs, stop in runs if stop is None for v in costs]
     firsts = [float(costs[0]) for _, costs, _ in runs if costs]
     shown = [v for v in trained + firsts if math.isfinite(v)] or [0.0, 1.0]
-    n = max([len(costs) + (stop is not None) for _, costs, stop in runs] + [1])
+    n = max([len(costs) + (stop is not None) for _, costs, stop in runs]  # every update,
+            + [stop for _, _, stop in runs if stop is not None] + [1])  # and each cross
     y_ticks = ticks(min(shown + [0.0] if min(shown) >= 0 else shown), max(shown))
     log = n > 20
     if log:  # the plot's x is log10(update); its ticks are the powers of ten
@@ -358,14 +365,18 @@ def rates_chart(runs: Sequence[Tuple[float, Sequence[float], Optional[int]]], ti
                 body.append(marker(shape, frame.x(at(t)), frame.y(v), colour, cls="ratemark",
                                    r=3.5))
         label = f"rate {_fmt(rate)}"
-        if stop is not None:
-            body.append(marker("cross", frame.x(exit_at[0]), frame.y(exit_at[1]), colour,
+        if stop is not None:  # the cross at the update where it diverged, on the top edge;
+            cross = (at(stop), top_value)  # dotted there from where the curve left the chart
+            if cross[0] > exit_at[0]:
+                body.append(_polyline([frame.point(*exit_at), frame.point(*cross)], colour,
+                                      "offchart", width=1.2, dash="2 3"))
+            body.append(marker("cross", frame.x(cross[0]), frame.y(cross[1]), colour,
                                cls="diverged", r=5.0))
             label += f", diverged at update {stop}"
         entries.append((label, colour, shape, ""))
     body += _legend(entries)
     return _document(title, body, "one model per learning rate, all starting from zero; "
-                                  "a cross marks where a diverging run left the chart")
+                                  "a cross marks the update where a run diverged")
 
 
 def rate_list(text: str) -> List[float]:
@@ -512,6 +523,11 @@ def _clip_line(frame: Frame, a: float, c: float, d: float) -> Optional[Tuple[Tup
     return found[0], found[-1]
 
 
+# The 0/1 targets of the bundled data sets in words (pure/tools/data/README.md), so that
+# a picture says which class is which; other files' classes are named "target = 0" and "= 1".
+CLASS_WORDS = {("breast_cancer", "benign"): ("malignant", "benign")}
+
+
 def fit_chart(kind: str, model: object, X: Sequence[Sequence[float]], y: Sequence[object],
               features: Sequence[str], target: str, data_name: str,
               scaler: Optional[object] = None) -> str:
@@ -519,7 +535,7 @@ def fit_chart(kind: str, model: object, X: Sequence[Sequence[float]], y: Sequenc
 
     X is in the units of the file. With ``scaler`` (the StandardScaler the model was
     trained after), the parameters are mapped back to those units first, and the axis
-    labels say so.
+    labels say so. Logistic classes are named in words where CLASS_WORDS knows them.
     """
     weights, bias, classes = _to_lists(model, kind)
     if scaler is not None:
@@ -535,7 +551,8 @@ def fit_chart(kind: str, model: object, X: Sequence[Sequence[float]], y: Sequenc
     labels = [c.item() if hasattr(c, "item") else c for c in y]
     if kind == "logistic":
         positions = [int(float(v)) for v in labels]
-        return _logistic_fit(X, positions, weights, bias, features, target, title, units)
+        words = CLASS_WORDS.get((PurePath(data_name).stem, target))
+        return _logistic_fit(X, positions, weights, bias, features, target, title, units, words)
     positions = [classes.index(label) for label in labels]
     if n == 1:
         return _class_curves(X, positions, weights, bias, classes, features, target, title, units)
@@ -593,8 +610,12 @@ def _jitter(i: int) -> float:
 
 
 def _logistic_fit(X: List[List[float]], y: List[int], w: List[float], b: float,
-                  features: Sequence[str], target: str, title: str, units: str) -> str:
+                  features: Sequence[str], target: str, title: str, units: str,
+                  words: Optional[Sequence[str]] = None) -> str:
     shapes = [(COLOURS[0], "circle"), (COLOURS[1], "triangle")]
+    names = [f"{words[k]} ({target} = {k})" if words else f"{target} = {k}" for k in range(2)]
+    classes = [(names[0], COLOURS[0], "circle", "none"),
+               (names[1], COLOURS[1], "triangle", "none")]
     if len(w) == 1:
         xs = [row[0] for row in X]
         frame = Frame(ticks(*_span(xs, 0.05)), [0.0, 0.25, 0.5, 0.75, 1.0])
@@ -607,16 +628,13 @@ def _logistic_fit(X: List[List[float]], y: List[int], w: List[float], b: float,
         for x, label in zip(xs, y):
             colour, shape = shapes[label]
             body.append(marker(shape, frame.x(x), frame.y(float(label)), colour))
-        body += _legend([(f"{target} = 0", COLOURS[0], "circle", "none"),
-                         (f"{target} = 1", COLOURS[1], "triangle", "none"),
-                         ("sigmoid(w x + b)", COLOURS[2], "", "")])
+        body += _legend(classes + [("sigmoid(w x + b)", COLOURS[2], "", "")])
         return _document(title, body, "the samples at 0 and 1 and the fitted probability")
     if len(w) == 2:
         frame = _data_frame([row[0] for row in X], [row[1] for row in X])
         body = _axes(frame, f"{features[0]}{units}", f"{features[1]}{units}")
         line = _clip_line(frame, w[0], w[1], b)
-        entries = [(f"{target} = 0", COLOURS[0], "circle", "none"),
-                   (f"{target} = 1", COLOURS[1], "triangle", "none")]
+        entries = list(classes)
         if line is not None:
             body.append(_polyline([frame.point(*line[0]), frame.point(*line[1])], COLOURS[2],
                                   "boundary", width=2.2))
@@ -635,7 +653,7 @@ def _logistic_fit(X: List[List[float]], y: List[int], w: List[float], b: float,
                  y_names=["", "", ""], grid=False)
     for k in range(2):
         centre = frame.y(0.5 + k)
-        body.append(_text(frame.left - 6, centre, f"{target} = {k}",
+        body.append(_text(frame.left - 6, centre, words[k] if words else f"{target} = {k}",
                           ' class="yname" text-anchor="end" dominant-baseline="middle"'))
         body.append(f'<rect x="{_px(frame.left)}" y="{_px(centre - 45)}" width="{_px(frame.width)}" '
                     f'height="90" fill="{COLOURS[k]}" fill-opacity="0.06"/>')
@@ -645,9 +663,7 @@ def _logistic_fit(X: List[List[float]], y: List[int], w: List[float], b: float,
         colour, shape = shapes[label]
         body.append(marker(shape, frame.x(p_i), frame.y(0.5 + label) + 36 * _jitter(i), colour,
                            r=3.2))
-    body += _legend([(f"{target} = 0", COLOURS[0], "circle", "none"),
-                     (f"{target} = 1", COLOURS[1], "triangle", "none"),
-                     ("threshold 0.5", "#555555", "", "5 4")])
+    body += _legend(classes + [("threshold 0.5", "#555555", "", "5 4")])
     return _document(title, body, f"{len(w)} features: the predicted probability of each sample, "
                                   f"a strip per true class")
 
@@ -992,14 +1008,17 @@ def path_chart(kind: str, model: object, X: Sequence[Sequence[float]], y: Sequen
     entries = [("contour lines of J", "#9a9a9a", "", ""),
                (f"the path, {updates} update{'s' if updates != 1 else ''}", COLOURS[0], "", ""),
                ("start", COLOURS[2], "circle", "none"),
-               ("end", COLOURS[1], "square", "none")]
+               ("end", COLOURS[1], "open-square", "none")]
     if best:
         body.append(marker("star", frame.x(best[0]), frame.y(best[1]), COLOURS[6],
                            cls="minimum", r=5))
         entries.append((f"minimum, J = {_fmt(surface.cost(*best))}", COLOURS[6], "star", "none"))
     else:
         entries.append(("(no minimum in reach)", COLOURS[6], "", "none"))
-    body.append(marker("square", frame.x(final[p]), frame.y(final[q]), COLOURS[1], cls="end", r=5))
+    # the end as an outline around where the minimum's star is (r 8), so that a run which
+    # reached the minimum shows both
+    body.append(marker("open-square", frame.x(final[p]), frame.y(final[q]), COLOURS[1],
+                       cls="end", r=10))
     body += _legend(entries)
     model_title = {"linear": "linear", "logistic": "logistic", "softmax": "softmax"}[kind]
     title = f"{_method(model, len(X))} on the cost surface: {model_title} regression on {data_name}"

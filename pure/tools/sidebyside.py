@@ -54,6 +54,7 @@ class Block(NamedTuple):
     right: List[Line]
     left_loops: Tuple[Loop, ...] = ()  # the loops a step runs inside, outermost first
     right_loops: Tuple[Loop, ...] = ()
+    heads: Tuple[int, int] = (1, 1)  # a step's heading lines: its marker and continuations
 
 
 class Alignment(NamedTuple):
@@ -133,8 +134,8 @@ def align(pure_path: Path, vectorized_path: Path) -> Alignment:
         Block("The mathematics", left.doc, right.doc) if left.doc or right.doc else None,
         Block("The loop the steps run in", left.loop, right.loop)
         if left.loop or right.loop else None,
-        [Block(m.heading, *step) for m, step in zip(
-            left.markers, zip(left.steps, right.steps, left.loops, right.loops))],
+        [Block(m.heading, *step) for m, step in zip(left.markers, zip(
+            left.steps, right.steps, left.loops, right.loops, zip(left.heads, right.heads)))],
         _pair(left.rest, right.rest, (left.folder, right.folder)))
 
 
@@ -216,6 +217,7 @@ table.src td.n, div.inside span.n { color: #8a8f98; } table.src tr.cm td.c { col
 table.src td.c { white-space: pre-wrap; overflow-wrap: anywhere; padding: 0 0 0 4ch;
   text-indent: -4ch; }
 table.src.mk { font-size: 14px; } table.src.mk td.c { color: #18457e; font-weight: bold; }
+table.src.mk span.lead { display: none; }
 table.src.mk span.f { display: block; font-weight: normal; font-size: 13px; color: #0b3a75;
   background: #eef3fa; border-radius: 3px; padding: .1rem .3rem .1rem 4ch; }
 details { margin-top: 1.6rem; } summary { cursor: pointer; font-size: 1.2rem; font-weight: bold; }
@@ -228,13 +230,18 @@ footer { margin-top: 2rem; font-size: .85rem; color: #555; }
 
 def _src(lines: List[Line], kind: str = "") -> str:
     """A column's lines as rows of a ``table.src``: number in ``td.n``, text in ``td.c``;
-    ``kind="mk"`` shows a step marker as a heading, its formula on a line of its own."""
+    ``kind="mk"`` shows a step marker as a heading, its formula on a line of its own, and
+    each continuation of the formula under it."""
     rows = []
     for number, text in lines:
         body, match = html.escape(text, quote=False), MARKER.search(text)
         if kind and match and "  " in match.group(2):
             cut = match.start(2) + match.group(2).index("  ")
             body = f'{html.escape(text[:cut])}<span class="f">{html.escape(text[cut:])}</span>'
+        elif kind and not match:  # a continuation: its formula under the marker's, the "#"
+            cut = len(text) - len(text.lstrip().lstrip("#").lstrip()) - 2  # and indent hidden
+            body = (f'<span class="f"><span class="lead">{html.escape(text[:cut])}</span>'
+                    f'{html.escape(text[cut:])}</span>')
         row = ' class="cm"' if text.lstrip().startswith("#") and not kind else ""
         # A wrapped line goes on 4 columns right of its indentation (deep ones count as 20).
         hang = min(_indent(text), 20) + 4
@@ -265,14 +272,16 @@ def render_html(alignment: Alignment) -> str:
 
     steps = []
     for k, step in enumerate(a.steps, 1):
+        left_head, right_head = step.heads
         steps += [f'<tbody id="step-{k}" class="step">',
-                  row(_src(step.left[:1], "mk"), _src(step.right[:1], "mk"), "head")]
+                  row(_src(step.left[:left_head], "mk"), _src(step.right[:right_head], "mk"),
+                      "head")]
         if step.left_loops or step.right_loops:  # the innermost loop each runs inside
             steps.append(row(*[f'<div class="inside">inside <span class="n">{ls[-1].line}</span> '
                                f"<code>{e(ls[-1].header)}</code></div>" if ls else
                                '<div class="inside">not inside a loop</div>'
                                for ls in (step.left_loops, step.right_loops)], "inside"))
-        steps += [row(_src(step.left[1:]), _src(step.right[1:])), "</tbody>"]
+        steps += [row(_src(step.left[left_head:]), _src(step.right[right_head:])), "</tbody>"]
     out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>{e(a.model)}: the two twins side by side</title>",
@@ -302,7 +311,7 @@ def render_html(alignment: Alignment) -> str:
                 "helpers, the class and its parameters, the set-up of <code>fit</code>, the other "
                 "methods, the exact solvers, the input checks and the demo. Definitions with the "
                 "same name stand side by side.</p>", *table(*map(titled, a.rest)), "</details>"]
-    out += plot.lesson_html(Path(a.left_name).stem.replace("_regression", ""))  # issue 13
+    out += plot.lesson_html(Path(a.left_name).stem.replace("_regression", ""))  # its pictures
     out += [f"<footer>Generated from <code>{e(a.left_name)}</code> and <code>{e(a.right_name)}"
             f"</code> by <code>{e(REFRESH_COMMAND)}</code>; do not edit by hand.</footer>",
             "</body>", "</html>"]
