@@ -31,6 +31,7 @@ is an unbiased estimate of the full one and the objective does not depend on B.
 import math
 import numbers
 import random
+import sys
 from collections.abc import Mapping
 from typing import Iterator, List, Optional, Sequence, Tuple
 
@@ -154,7 +155,9 @@ class LinearRegression:
         s = max(abs(y_i - mean_y) for y_i in y)
         ss_res = sum((r / s) * (r / s) for r in residual)
         ss_tot = sum(((y_i - mean_y) / s) * ((y_i - mean_y) / s) for y_i in y)
-        return 1.0 - ss_res / ss_tot
+        # Residuals over 1e154 times the spread of y: R^2 is below the floats, so it is
+        # rounded towards zero, to the most negative float, never to -inf.
+        return max(1.0 - ss_res / ss_tot, -sys.float_info.max)
 
     def __repr__(self) -> str:
         settings = ", ".join(f"{name}={getattr(self, name)!r}" for name, *_ in _RULES)

@@ -183,8 +183,7 @@ class SoftmaxRegression:
             if tol is not None and previous is not None and abs(epoch_cost - previous) < tol:
                 break
             previous = epoch_cost
-        self.classes = classes
-        return history.finish(self, w, b, _cost(X, y, w, b, l2))
+        return history.finish(self, classes, w, b, _cost(X, y, w, b, l2))
 
     def predict_proba(self, X: Sequence[Sequence[float]]) -> Matrix:
         """p_ik = softmax_k(z_i): one row per sample, one column per class of ``classes``."""
@@ -263,8 +262,8 @@ class _History:
         if self.verbose and len(self.costs) % self.verbose == 0:
             print(f"iteration {len(self.costs)}: cost {cost:.6g}")
 
-    def finish(self, model: SoftmaxRegression, w: Matrix, b: Vector, cost: float
-               ) -> SoftmaxRegression:
+    def finish(self, model: SoftmaxRegression, classes: List[Label], w: Matrix, b: Vector,
+               cost: float) -> SoftmaxRegression:
         """Set the fitted attributes: only here, after success, so a failed fit leaves the
         model as it was. cost is J at the final parameters on the training data: a forward
         pass no update made, so parameters whose predictions overflow there have diverged
@@ -273,7 +272,8 @@ class _History:
             raise FloatingPointError(_diverged(len(self.costs), self.learning_rate))
         if self.verbose and len(self.costs) % self.verbose != 0:  # the last line of progress
             print(f"iteration {len(self.costs)}: cost {self.costs[-1]:.6g}")
-        model.weights, model.bias, model.cost_history = w, b, self.costs
+        model.classes, model.weights, model.bias = classes, w, b
+        model.cost_history = self.costs
         model.__dict__.pop("param_history", None)  # none left over from an earlier fit
         if self.params is not None:
             model.param_history = self.params

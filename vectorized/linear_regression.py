@@ -32,6 +32,7 @@ is an unbiased estimate of the full one and the objective does not depend on B.
 import math
 import numbers
 import random
+import sys
 import warnings
 from collections.abc import Mapping
 from typing import Iterator, List, Optional, Tuple, Union
@@ -154,7 +155,9 @@ class LinearRegression:
             s = np.max(np.abs(deviation))
             ss_res = float((residual / s) @ (residual / s))
             ss_tot = float((deviation / s) @ (deviation / s))
-        return 1.0 - ss_res / ss_tot
+        # Residuals over 1e154 times the spread of y: R^2 is below the floats, so it is
+        # rounded towards zero, to the most negative float, never to -inf.
+        return max(1.0 - ss_res / ss_tot, -sys.float_info.max)
 
     def __repr__(self) -> str:
         settings = ", ".join(f"{name}={getattr(self, name)!r}" for name, *_ in _RULES)

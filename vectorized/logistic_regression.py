@@ -309,7 +309,7 @@ def _solve_symmetric(A: np.ndarray, r: np.ndarray) -> Optional[np.ndarray]:
     if not np.all(diagonal > 0):
         return None  # a zero column (or a NaN)
     d = 1.0 / np.sqrt(diagonal)
-    S = A * np.outer(d, d)
+    S = d[:, None] * A * d  # row j times d_j, then column k times d_k: d_j d_k may overflow
     try:
         L = np.linalg.cholesky(S)
     except np.linalg.LinAlgError:

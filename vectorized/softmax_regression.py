@@ -171,7 +171,8 @@ class SoftmaxRegression:
                     Z = X_b @ W.T + b
                     P = softmax(Z)
                     # Step 2: cost  J = -1/m sum(Y * log_softmax(Z)) + lambda/(2m) sum(W * W)
-                    cost = float(-np.sum(Y_b * log_softmax(Z)) / m_b
+                    # (the sum taken where Y is 1: 0 times a log-probability of -inf is NaN)
+                    cost = float(-np.sum(log_softmax(Z)[Y_b == 1]) / m_b
                                  + l2 / (2 * m) * np.sum(W * W))
                     # Step 3: gradient  dJ/dW = 1/m (P - Y)^T X + (lambda/m) W
                     #                   dJ/db = 1/m (P - Y)^T 1, the bias unpenalized
@@ -188,8 +189,7 @@ class SoftmaxRegression:
                 if tol is not None and previous is not None and abs(epoch_cost - previous) < tol:
                     break
                 previous = epoch_cost
-        self.classes = classes
-        return history.finish(self, W, b, _cost(X, Y, W, b, l2))
+        return history.finish(self, classes, W, b, _cost(X, Y, W, b, l2))
 
     def predict_proba(self, X: ArrayLike) -> np.ndarray:
         """P = softmax(X W^T + b): shape (m, K), one column per class of ``classes``."""
@@ -272,8 +272,8 @@ class _History:
         if self.verbose and len(self.costs) % self.verbose == 0:
             print(f"iteration {len(self.costs)}: cost {cost:.6g}")
 
-    def finish(self, model: SoftmaxRegression, w: np.ndarray, b: np.ndarray, cost: float
-               ) -> SoftmaxRegression:
+    def finish(self, model: SoftmaxRegression, classes: np.ndarray, w: np.ndarray,
+               b: np.ndarray, cost: float) -> SoftmaxRegression:
         """Set the fitted attributes: only here, after success, so a failed fit leaves the
         model as it was. cost is J at the final parameters on the training data: a forward
         pass no update made, so parameters whose predictions overflow there have diverged
@@ -282,7 +282,8 @@ class _History:
             raise FloatingPointError(_diverged(len(self.costs), self.learning_rate))
         if self.verbose and len(self.costs) % self.verbose != 0:  # the last line of progress
             print(f"iteration {len(self.costs)}: cost {self.costs[-1]:.6g}")
-        model.weights, model.bias, model.cost_history = w, b, self.costs
+        model.classes, model.weights, model.bias = classes, w, b
+        model.cost_history = self.costs
         model.__dict__.pop("param_history", None)  # none left over from an earlier fit
         if self.params is not None:
             model.param_history = self.params
