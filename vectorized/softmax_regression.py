@@ -426,6 +426,8 @@ def _walk_y(y: object, m: int) -> List[Label]:
 
 def _check_label(value: object, where: str) -> Label:
     """One class label as an int or a str: True/False count as 1/0, 2.0 as 2."""
+    if type(value).__name__ == "ndarray" and value.shape == ():  # type: ignore[attr-defined]
+        value = value[()]  # type: ignore[index]  # a 0-d array: its one entry
     if isinstance(value, str):
         if "\x00" in value:
             raise ValueError(f"{where} is {value!r}, a label with a NUL character (\"\\x00\"), "
