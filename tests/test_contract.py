@@ -480,7 +480,8 @@ def test_long_doubles_within_the_floats_train_like_floats(name):
 def test_a_list_of_0d_arrays_is_no_list_of_rows(name):
     """Iterating a 0-d array raised TypeError inside both twins."""
     check_refused(name, lambda: [np.array(1.0), np.array(2.0), np.array(3.0), np.array(4.0)],
-                  lambda: GOOD_Y, "X must be 2-D, a list of rows, but X[0] is array(1.), not a row.")
+                  lambda: GOOD_Y,
+                  "X must be 2-D, a list of rows, but X[0] is array(1.), not a row.")
 
 
 @needs_numpy
