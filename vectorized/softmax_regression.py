@@ -171,8 +171,7 @@ class SoftmaxRegression:
                     Z = X_b @ W.T + b
                     P = softmax(Z)
                     # Step 2: cost  J = -1/m sum(Y * log_softmax(Z)) + lambda/(2m) sum(W * W)
-                    # (the sum taken where Y is 1: 0 times a log-probability of -inf is NaN)
-                    cost = float(-np.sum(log_softmax(Z)[Y_b == 1]) / m_b
+                    cost = float(-np.sum(Y_b * log_softmax(Z)) / m_b
                                  + l2 / (2 * m) * np.sum(W * W))
                     # Step 3: gradient  dJ/dW = 1/m (P - Y)^T X + (lambda/m) W
                     #                   dJ/db = 1/m (P - Y)^T 1, the bias unpenalized
