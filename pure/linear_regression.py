@@ -217,9 +217,11 @@ def _mean(values: Vector) -> float:
 
 
 def _cost(X: Matrix, y: Vector, w: Vector, b: float, l2: float) -> float:
-    """J(w, b) = 1/(2m) sum_i (y_hat_i - y_i)^2 + lambda/(2m) sum_j w_j^2."""
+    """J(w, b) = 1/(2m) sum_i (y_hat_i - y_i)^2 + lambda/(2m) sum_j w_j^2 (the penalty is 0
+    for lambda = 0 even where w_j^2 overflows: 0 * inf would be NaN)."""
     error = [sum(w_j * x_ij for w_j, x_ij in zip(w, x_i)) + b - y_i for x_i, y_i in zip(X, y)]
-    return sum(e * e for e in error) / (2 * len(X)) + l2 / (2 * len(X)) * sum(v * v for v in w)
+    penalty = l2 / (2 * len(X)) * sum(v * v for v in w) if l2 > 0 else 0.0
+    return sum(e * e for e in error) / (2 * len(X)) + penalty
 
 
 # ---- Exact solvers: the normal equation and QR ------------------------------------------

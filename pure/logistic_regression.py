@@ -225,10 +225,11 @@ class _History:
 
 
 def _cost(X: Matrix, y: Vector, w: Vector, b: float, l2: float) -> float:
-    """J(w, b) = 1/m sum_i [softplus(z_i) - y_i z_i] + lambda/(2m) sum_j w_j^2."""
+    """J(w, b) = 1/m sum_i [softplus(z_i) - y_i z_i] + lambda/(2m) sum_j w_j^2 (the penalty
+    is 0 for lambda = 0 even where w_j^2 overflows: 0 * inf would be NaN)."""
     z = [sum(w_j * x_ij for w_j, x_ij in zip(w, x_i)) + b for x_i in X]
-    return (sum(softplus(z_i) - y_i * z_i for z_i, y_i in zip(z, y)) / len(X)
-            + l2 / (2 * len(X)) * sum(w_j * w_j for w_j in w))
+    penalty = l2 / (2 * len(X)) * sum(w_j * w_j for w_j in w) if l2 > 0 else 0.0
+    return sum(softplus(z_i) - y_i * z_i for z_i, y_i in zip(z, y)) / len(X) + penalty
 
 
 # ---- Exact solver: Newton's method ------------------------------------------------------

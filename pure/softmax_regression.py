@@ -282,14 +282,15 @@ class _History:
 
 def _cost(X: Matrix, y: List[int], w: Matrix, b: Vector, l2: float) -> float:
     """J = -1/m sum_i log p_(i,y_i) + lambda/(2m) sum_k sum_j w_kj^2, y_i the position of the
-    label of sample i; NaN if a score z_ik is not finite (then p_i is not defined)."""
+    label of sample i; NaN if a score z_ik is not finite (then p_i is not defined). The
+    penalty is 0 for lambda = 0 even where w_kj^2 overflows: 0 * inf would be NaN."""
     Z = [[sum(w_kj * x_ij for w_kj, x_ij in zip(w_k, x_i)) + b_k for w_k, b_k in zip(w, b)]
          for x_i in X]
     if not all(math.isfinite(z_ik) for z_i in Z for z_ik in z_i):
         return math.nan
     log_likelihood = sum(log_softmax(z_i)[y_i] for z_i, y_i in zip(Z, y))
-    penalty = sum(w_kj * w_kj for w_k in w for w_kj in w_k)
-    return -log_likelihood / len(X) + l2 / (2 * len(X)) * penalty
+    penalty = l2 / (2 * len(X)) * sum(w_kj * w_kj for w_k in w for w_kj in w_k) if l2 > 0 else 0.0
+    return -log_likelihood / len(X) + penalty
 
 
 def _diverged(iteration: int, learning_rate: float) -> str:

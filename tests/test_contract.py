@@ -394,8 +394,9 @@ FINAL_PARAMETERS_OVERFLOW = [  # (model, hyperparameters, X, y, words): only the
      "gradient descent diverged at iteration 5: the cost or the parameters are no longer finite"),
     ("LogisticRegression", {"learning_rate": 1.0, "n_iters": 1}, [[1e200], [2e200]], [1, 0],
      "gradient descent diverged at iteration 1: the cost or the parameters are no longer finite"),
-    ("LogisticRegression", {"solver": "newton", "n_iters": 1},
-     [[6.0665866616584256e-161, -0.0], [-0.0, -5.451098210250686e+52], [0.0, -0.0]], [1, 0, 0],
+    # a feature near 1e-160 and the smallest l2: w near 4e159, whose square overflows the penalty
+    ("LogisticRegression", {"solver": "newton", "n_iters": 1, "l2": 5e-324},
+     [[1e-160], [-1e-160], [2e-160], [-3e-160]], [1, 0, 0, 1],
      "Newton's method diverged at step 1: the cost or the parameters are no longer finite"),
     ("SoftmaxRegression", {"learning_rate": 1.0, "n_iters": 1}, [[1e200], [2e200]], [1, 0],
      "gradient descent diverged at iteration 1: the cost or the parameters are no longer finite"),
@@ -514,12 +515,18 @@ ONE_TWIN_DIVERGED = [
       [-3.0166129815341694e-160], [1.545727024346385e-160], [-2.338484669376436e-160],
       [1.6457736684566872e-160], [-2.2314118074308916e-162], [8.218527917903033e-161]],
      [0, 1, 1, 1, 1, 1, 0, 1, 0]),
+    # Weights near 9.5e153 with l2=0: the sum of their squares is 1.79769e308 in one twin and
+    # overflows in the other (the weights differ in the last bit), and 0 * inf is NaN. With
+    # lambda = 0 the penalty is 0, whatever the weights.
+    ("SoftmaxRegression", {"learning_rate": 2.996949364624505e+138, "n_iters": 1},
+     [[0.0], [2.530773998391406e+16], [1.1880744809194182e+17], [1.1880744809194182e+17]],
+     [0, 0, 0, 1]),
 ]
 
 
 @needs_numpy
 @pytest.mark.parametrize("name, params, X, y", ONE_TWIN_DIVERGED,
-                         ids=["SoftmaxRegression", "LogisticRegression"])
+                         ids=["softmax-0-times-inf", "newton-scaling", "penalty-of-0"])
 def test_extreme_values_give_both_twins_the_same_outcome(name, params, X, y):
     results = both(lambda p: getattr(p, name)(**params).fit(X, y))
     kinds = ["ok" if not isinstance(r, Exception) else type(r).__name__ for r in results]

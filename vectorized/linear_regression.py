@@ -218,10 +218,12 @@ def _mean(values: np.ndarray) -> np.ndarray:
 
 @np.errstate(over="ignore", invalid="ignore")  # overflow: a non-finite cost, checked by callers
 def _cost(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: float, l2: float) -> float:
-    """J(w, b) = 1/(2m) (X w + b - y)^T (X w + b - y) + lambda/(2m) w^T w."""
+    """J(w, b) = 1/(2m) (X w + b - y)^T (X w + b - y) + lambda/(2m) w^T w (the penalty is 0
+    for lambda = 0 even where w^T w overflows: 0 * inf would be NaN)."""
     m = X.shape[0]
     error = X @ w + b - y
-    return float(error @ error / (2 * m) + l2 / (2 * m) * (w @ w))
+    penalty = l2 / (2 * m) * (w @ w) if l2 > 0 else 0.0
+    return float(error @ error / (2 * m) + penalty)
 
 
 # ---- Exact solvers: the normal equation and QR ------------------------------------------

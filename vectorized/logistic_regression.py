@@ -223,9 +223,11 @@ class _History:
 
 @np.errstate(over="ignore", invalid="ignore")  # overflow: a non-finite cost, checked by callers
 def _cost(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: float, l2: float) -> float:
-    """J(w, b) = 1/m sum(softplus(z) - y z) + lambda/(2m) w^T w,  z = X w + b."""
+    """J(w, b) = 1/m sum(softplus(z) - y z) + lambda/(2m) w^T w,  z = X w + b (the penalty is
+    0 for lambda = 0 even where w^T w overflows: 0 * inf would be NaN)."""
     z = X @ w + b
-    return float(np.sum(softplus(z) - y * z) / len(y) + l2 / (2 * len(y)) * (w @ w))
+    penalty = l2 / (2 * len(y)) * (w @ w) if l2 > 0 else 0.0
+    return float(np.sum(softplus(z) - y * z) / len(y) + penalty)
 
 
 # ---- Exact solver: Newton's method ------------------------------------------------------

@@ -293,12 +293,14 @@ class _History:
 def _cost(X: np.ndarray, Y: np.ndarray, W: np.ndarray, b: np.ndarray, l2: float) -> float:
     """J = -1/m sum(Y * log_softmax(Z)) + lambda/(2m) sum(W * W), Z = X W^T + b, summed where
     Y is 1 (0 times a log-probability of -inf would be NaN); NaN if a score in Z is not finite
-    (then the probabilities are not defined)."""
+    (then the probabilities are not defined). The penalty is 0 for lambda = 0 even where
+    sum(W * W) overflows, for the same reason."""
     Z = X @ W.T + b
     if not np.isfinite(Z).all():
         return math.nan
     m = X.shape[0]
-    return float(-np.sum(log_softmax(Z)[Y == 1]) / m + l2 / (2 * m) * np.sum(W * W))
+    penalty = l2 / (2 * m) * np.sum(W * W) if l2 > 0 else 0.0
+    return float(-np.sum(log_softmax(Z)[Y == 1]) / m + penalty)
 
 
 def _diverged(iteration: int, learning_rate: float) -> str:
