@@ -31,6 +31,7 @@ is an unbiased estimate of the full one and the objective does not depend on B.
 import math
 import numbers
 import random
+import sys
 from collections.abc import Mapping
 from typing import Iterator, List, Optional, Sequence, Tuple
 
@@ -91,11 +92,11 @@ class LinearRegression:
         X = _check_X(X)
         y = _check_y(y, len(X))
         m, n = len(X), len(X[0])
+        history = _History(verbose, record_params, n, learning_rate if solver == "gd" else None)
         if solver != "gd":
-            history = _History(verbose, record_params, n, None)
-            return history.finish(self, *_least_squares(X, y, l2, solver, history))
-        w, b, history = [0.0] * n, 0.0, _History(verbose, record_params, n, learning_rate)
-        rng, order, previous = random.Random(seed), list(range(m)), None
+            w, b = _least_squares(X, y, l2, solver, history)
+            return history.finish(self, w, b, _cost(X, y, w, b, l2))
+        w, b, rng, order, previous = [0.0] * n, 0.0, random.Random(seed), list(range(m)), None
         for epoch in range(n_iters):
             epoch_costs = []
             for batch in minibatches(order, batch_size, rng):
@@ -128,7 +129,7 @@ class LinearRegression:
             if tol is not None and previous is not None and abs(epoch_cost - previous) < tol:
                 break
             previous = epoch_cost
-        return history.finish(self, w, b)
+        return history.finish(self, w, b, _cost(X, y, w, b, l2))
 
     def predict(self, X: Sequence[Sequence[float]]) -> Vector:
         """Predictions y_hat_i = sum_j w_j x_ij + b, one per row of X."""
@@ -160,7 +161,9 @@ class LinearRegression:
         s = max(abs(y_i - mean_y) for y_i in y)
         ss_res = sum((r / s) * (r / s) for r in residual)
         ss_tot = sum(((y_i - mean_y) / s) * ((y_i - mean_y) / s) for y_i in y)
-        return 1.0 - ss_res / ss_tot
+        # Residuals over 1e154 times the spread of y: R^2 is below the floats, so it is
+        # rounded towards zero, to the most negative float, never to -inf.
+        return max(1.0 - ss_res / ss_tot, -sys.float_info.max)
 
     def __repr__(self) -> str:
         settings = ", ".join(f"{name}={getattr(self, name)!r}" for name, *_ in _RULES)
@@ -229,9 +232,14 @@ class _History:
         if self.verbose and len(self.costs) % self.verbose == 0:
             print(f"iteration {len(self.costs)}: cost {cost:.6g}")
 
-    def finish(self, model: LinearRegression, w: Vector, b: float) -> LinearRegression:
+    def finish(self, model: LinearRegression, w: Vector, b: float, cost: float
+               ) -> LinearRegression:
         """Set the fitted attributes: only here, after success, so a failed fit leaves the
-        model as it was."""
+        model as it was. cost is J at the final parameters on the training data: a forward
+        pass no update made, so parameters whose predictions overflow there have diverged
+        too, and are refused like those of any other update."""
+        if not math.isfinite(cost):
+            raise FloatingPointError(_diverged(len(self.costs), self.learning_rate))
         if self.verbose and len(self.costs) % self.verbose != 0:  # the last line of progress
             print(f"iteration {len(self.costs)}: cost {self.costs[-1]:.6g}")
         model.weights, model.bias, model.cost_history = w, b, self.costs
@@ -248,9 +256,11 @@ def _mean(values: Vector) -> float:
 
 
 def _cost(X: Matrix, y: Vector, w: Vector, b: float, l2: float) -> float:
-    """J(w, b) = 1/(2m) sum_i (y_hat_i - y_i)^2 + lambda/(2m) sum_j w_j^2."""
+    """J(w, b) = 1/(2m) sum_i (y_hat_i - y_i)^2 + lambda/(2m) sum_j w_j^2 (the penalty is 0
+    for lambda = 0 even where w_j^2 overflows: 0 * inf would be NaN)."""
     error = [sum(w_j * x_ij for w_j, x_ij in zip(w, x_i)) + b - y_i for x_i, y_i in zip(X, y)]
-    return sum(e * e for e in error) / (2 * len(X)) + l2 / (2 * len(X)) * sum(v * v for v in w)
+    penalty = l2 / (2 * len(X)) * sum(v * v for v in w) if l2 > 0 else 0.0
+    return sum(e * e for e in error) / (2 * len(X)) + penalty
 
 
 # ---- Exact solvers: the normal equation and QR ------------------------------------------
@@ -499,7 +509,8 @@ def _check_X(X: object) -> Matrix:
         raise ValueError("X is empty: it needs at least one row (sample).")
     matrix: Matrix = []
     for i, row in enumerate(rows):
-        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__"):
+        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__") \
+                or getattr(row, "shape", None) == ():  # a 0-d array: a number, not a row
             raise ValueError(f"X must be 2-D, a list of rows, but X[{i}] is {row!r}, not a row. "
                              f"For a single feature, put each value in its own row: "
                              f"[[x] for x in X].")
@@ -516,7 +527,8 @@ def _column(y: object, m: int) -> list:
     """The m entries of y, 1-D or an (m, 1) column, which is flattened on purpose: left as it
     is, y_hat - y would broadcast to an (m, m) matrix."""
     values, shape = _entries(y, "y", _ONE_D, "sequence", "a list or a 1-D array")
-    rows = [v for v in values if isinstance(v, (list, tuple))]
+    # a row: a list, a tuple or a 1-D array (np.array([v]) counts as [v])
+    rows = [v for v in values if isinstance(v, (list, tuple)) or getattr(v, "ndim", 0) == 1]
     widths = [len(row) for row in rows if len(row) != 1]
     mixed = rows and (len(rows) < len(values) or widths)  # not every entry a 1-value row
     if shape is not None and len(shape) not in (1, 2) or mixed:
@@ -553,7 +565,10 @@ def _entries(data: object, name: str, must_be: str, kind: str, instead: str
 
 
 def _check_number(value: object, where: str) -> float:
-    """float(value) for a real number (a NumPy bool too), or ValueError saying what it is."""
+    """float(value) for a real number (a NumPy bool or 0-d array of one too), or ValueError
+    saying what it is."""
+    if type(value).__name__ == "ndarray" and value.shape == ():  # type: ignore[attr-defined]
+        value = value[()]  # type: ignore[index]  # a 0-d array: its one entry
     numpy_bool = type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
     if type(value).__name__ in ("NAType", "NaTType"):
         problem = "a missing value: drop or fill the missing values first"
@@ -569,6 +584,9 @@ def _check_number(value: object, where: str) -> float:
                              f"too large for a float (the largest is about 1.8e308).") from None
         if math.isfinite(number):
             return number
+        if value == value and abs(value) != math.inf:  # type: ignore[operator]
+            raise ValueError(f"{where} is {value!s}, too large for a float (the largest is "
+                             f"about 1.8e308).")  # a long double: float() rounds it to inf
         raise ValueError(f"{where} is {number}, but NaN and infinite values are not allowed: "
                          f"drop or fill them first.")
     raise ValueError(f"{where} is {value!r}, {problem}.")

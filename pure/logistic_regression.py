@@ -107,11 +107,11 @@ class LogisticRegression:
          record_params) = _check_hyperparameters(self)
         X, y = _check_data(X, y)
         m, n = len(X), len(X[0])
+        history = _History(verbose, record_params, n, learning_rate if solver == "gd" else None)
         if solver == "newton":
-            history = _History(verbose, record_params, n, None)
-            return history.finish(self, *_newton_method(X, y, l2, n_iters, tol, history))
-        w, b, history = [0.0] * n, 0.0, _History(verbose, record_params, n, learning_rate)
-        rng, order, previous = random.Random(seed), list(range(m)), None
+            w, b = _newton_method(X, y, l2, n_iters, tol, history)
+            return history.finish(self, w, b, _cost(X, y, w, b, l2))
+        w, b, rng, order, previous = [0.0] * n, 0.0, random.Random(seed), list(range(m)), None
         for epoch in range(n_iters):
             epoch_costs = []
             for batch in minibatches(order, batch_size, rng):
@@ -145,7 +145,7 @@ class LogisticRegression:
             if tol is not None and previous is not None and abs(epoch_cost - previous) < tol:
                 break
             previous = epoch_cost
-        return history.finish(self, w, b)
+        return history.finish(self, w, b, _cost(X, y, w, b, l2))
 
     def predict_proba(self, X: Sequence[Sequence[float]]) -> Vector:
         """P(y = 1 | x_i) = sigmoid(sum_j w_j x_ij + b), one probability per row of X."""
@@ -165,10 +165,8 @@ class LogisticRegression:
         """J(w, b) = 1/m sum_i [softplus(z_i) - y_i z_i] + lambda/(2m) sum_j w_j^2, now."""
         X = self._check_fitted_X(X, "cost")
         y = _check_labels(y, len(X))
-        l2, m = _check_hyperparameters(self)[2], len(X)
-        cost = (sum(softplus(z_i) - y_i * z_i for z_i, y_i in zip(self._logits(X, "cost is"), y))
-                / m + l2 / (2 * m) * sum(w_j * w_j for w_j in self.weights))
-        return _check_output([cost], "cost is", X)[0]
+        l2 = _check_hyperparameters(self)[2]
+        return _check_output([_cost(X, y, self.weights, self.bias, l2)], "cost is", X)[0]
 
     def score(self, X: Sequence[Sequence[float]], y: Sequence[float]) -> float:
         """Accuracy: the fraction of rows whose predicted label equals y_i."""
@@ -248,9 +246,14 @@ class _History:
         if self.verbose and len(self.costs) % self.verbose == 0:
             print(f"iteration {len(self.costs)}: cost {cost:.6g}")
 
-    def finish(self, model: LogisticRegression, w: Vector, b: float) -> LogisticRegression:
+    def finish(self, model: LogisticRegression, w: Vector, b: float, cost: float
+               ) -> LogisticRegression:
         """Set the fitted attributes: only here, after success, so a failed fit leaves the
-        model as it was."""
+        model as it was. cost is J at the final parameters on the training data: a forward
+        pass no update made, so parameters whose predictions overflow there have diverged
+        too, and are refused like those of any other update."""
+        if not math.isfinite(cost):
+            raise FloatingPointError(_diverged(len(self.costs), self.learning_rate))
         if self.verbose and len(self.costs) % self.verbose != 0:  # the last line of progress
             print(f"iteration {len(self.costs)}: cost {self.costs[-1]:.6g}")
         model.weights, model.bias, model.cost_history = w, b, self.costs
@@ -258,6 +261,14 @@ class _History:
         if self.params is not None:
             model.param_history = self.params
         return model
+
+
+def _cost(X: Matrix, y: Vector, w: Vector, b: float, l2: float) -> float:
+    """J(w, b) = 1/m sum_i [softplus(z_i) - y_i z_i] + lambda/(2m) sum_j w_j^2 (the penalty
+    is 0 for lambda = 0 even where w_j^2 overflows: 0 * inf would be NaN)."""
+    z = [sum(w_j * x_ij for w_j, x_ij in zip(w, x_i)) + b for x_i in X]
+    penalty = l2 / (2 * len(X)) * sum(w_j * w_j for w_j in w) if l2 > 0 else 0.0
+    return sum(softplus(z_i) - y_i * z_i for z_i, y_i in zip(z, y)) / len(X) + penalty
 
 
 # ---- Exact solver: Newton's method ------------------------------------------------------
@@ -404,7 +415,8 @@ def _check_X(X: object) -> Matrix:
         raise ValueError("X is empty: it needs at least one row (sample).")
     matrix: Matrix = []
     for i, row in enumerate(rows):
-        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__"):
+        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__") \
+                or getattr(row, "shape", None) == ():  # a 0-d array: a number, not a row
             raise ValueError(f"X must be 2-D, a list of rows, but X[{i}] is {row!r}, not a row. "
                              f"For a single feature, put each value in its own row: "
                              f"[[x] for x in X].")
@@ -421,7 +433,8 @@ def _column(y: object, m: int) -> list:
     """The m entries of y, 1-D or an (m, 1) column, which is flattened on purpose: left as it
     is, y_hat - y would broadcast to an (m, m) matrix."""
     values, shape = _entries(y, "y", _ONE_D, "sequence", "a list or a 1-D array")
-    rows = [v for v in values if isinstance(v, (list, tuple))]
+    # a row: a list, a tuple or a 1-D array (np.array([v]) counts as [v])
+    rows = [v for v in values if isinstance(v, (list, tuple)) or getattr(v, "ndim", 0) == 1]
     widths = [len(row) for row in rows if len(row) != 1]
     mixed = rows and (len(rows) < len(values) or widths)  # not every entry a 1-value row
     if shape is not None and len(shape) not in (1, 2) or mixed:
@@ -458,7 +471,10 @@ def _entries(data: object, name: str, must_be: str, kind: str, instead: str
 
 
 def _check_number(value: object, where: str) -> float:
-    """float(value) for a real number (a NumPy bool too), or ValueError saying what it is."""
+    """float(value) for a real number (a NumPy bool or 0-d array of one too), or ValueError
+    saying what it is."""
+    if type(value).__name__ == "ndarray" and value.shape == ():  # type: ignore[attr-defined]
+        value = value[()]  # type: ignore[index]  # a 0-d array: its one entry
     numpy_bool = type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
     if type(value).__name__ in ("NAType", "NaTType"):
         problem = "a missing value: drop or fill the missing values first"
@@ -474,6 +490,9 @@ def _check_number(value: object, where: str) -> float:
                              f"too large for a float (the largest is about 1.8e308).") from None
         if math.isfinite(number):
             return number
+        if value == value and abs(value) != math.inf:  # type: ignore[operator]
+            raise ValueError(f"{where} is {value!s}, too large for a float (the largest is "
+                             f"about 1.8e308).")  # a long double: float() rounds it to inf
         raise ValueError(f"{where} is {number}, but NaN and infinite values are not allowed: "
                          f"drop or fill them first.")
     raise ValueError(f"{where} is {value!r}, {problem}.")

@@ -189,7 +189,8 @@ def _check_X(X: object) -> Matrix:
         raise ValueError("X is empty: it needs at least one row (sample).")
     matrix: Matrix = []
     for i, row in enumerate(rows):
-        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__"):
+        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__") \
+                or getattr(row, "shape", None) == ():  # a 0-d array: a number, not a row
             raise ValueError(f"X must be 2-D, a list of rows, but X[{i}] is {row!r}, not a row. "
                              f"For a single feature, put each value in its own row: "
                              f"[[x] for x in X].")
@@ -225,7 +226,10 @@ def _entries(data: object, name: str, must_be: str, kind: str, instead: str
 
 
 def _check_number(value: object, where: str) -> float:
-    """float(value) for a real number (a NumPy bool too), or ValueError saying what it is."""
+    """float(value) for a real number (a NumPy bool or 0-d array of one too), or ValueError
+    saying what it is."""
+    if type(value).__name__ == "ndarray" and value.shape == ():  # type: ignore[attr-defined]
+        value = value[()]  # type: ignore[index]  # a 0-d array: its one entry
     numpy_bool = type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
     if type(value).__name__ in ("NAType", "NaTType"):
         problem = "a missing value: drop or fill the missing values first"
@@ -241,6 +245,9 @@ def _check_number(value: object, where: str) -> float:
                              f"too large for a float (the largest is about 1.8e308).") from None
         if math.isfinite(number):
             return number
+        if value == value and abs(value) != math.inf:  # type: ignore[operator]
+            raise ValueError(f"{where} is {value!s}, too large for a float (the largest is "
+                             f"about 1.8e308).")  # a long double: float() rounds it to inf
         raise ValueError(f"{where} is {number}, but NaN and infinite values are not allowed: "
                          f"drop or fill them first.")
     raise ValueError(f"{where} is {value!r}, {problem}.")

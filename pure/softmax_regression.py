@@ -183,8 +183,7 @@ class SoftmaxRegression:
             if tol is not None and previous is not None and abs(epoch_cost - previous) < tol:
                 break
             previous = epoch_cost
-        self.classes = classes
-        return history.finish(self, w, b)
+        return history.finish(self, classes, w, b, _cost(X, y, w, b, l2))
 
     def predict_proba(self, X: Sequence[Sequence[float]]) -> Matrix:
         """p_ik = softmax_k(z_i): one row per sample, one column per class of ``classes``."""
@@ -203,11 +202,7 @@ class SoftmaxRegression:
         X = self._check_fitted_X(X, "cost")
         y = self._positions(_check_y(y, len(X)))
         l2 = _check_hyperparameters(self)[2]
-        Z = self._logits(X, "cost is")
-        log_likelihood = sum(log_softmax(z_i)[y_i] for z_i, y_i in zip(Z, y))
-        penalty = sum(w_kj * w_kj for w_k in self.weights for w_kj in w_k)
-        return _check_output([-log_likelihood / len(X) + l2 / (2 * len(X)) * penalty],
-                             "cost is", X)[0]
+        return _check_output([_cost(X, y, self.weights, self.bias, l2)], "cost is", X)[0]
 
     def score(self, X: Sequence[Sequence[float]], y: Sequence[Label]) -> float:
         """Accuracy: the fraction of rows whose predicted label equals y_i."""
@@ -300,16 +295,35 @@ class _History:
         if self.verbose and len(self.costs) % self.verbose == 0:
             print(f"iteration {len(self.costs)}: cost {cost:.6g}")
 
-    def finish(self, model: SoftmaxRegression, w: Matrix, b: Vector) -> SoftmaxRegression:
+    def finish(self, model: SoftmaxRegression, classes: List[Label], w: Matrix, b: Vector,
+               cost: float) -> SoftmaxRegression:
         """Set the fitted attributes: only here, after success, so a failed fit leaves the
-        model as it was."""
+        model as it was. cost is J at the final parameters on the training data: a forward
+        pass no update made, so parameters whose predictions overflow there have diverged
+        too, and are refused like those of any other update."""
+        if not math.isfinite(cost):
+            raise FloatingPointError(_diverged(len(self.costs), self.learning_rate))
         if self.verbose and len(self.costs) % self.verbose != 0:  # the last line of progress
             print(f"iteration {len(self.costs)}: cost {self.costs[-1]:.6g}")
-        model.weights, model.bias, model.cost_history = w, b, self.costs
+        model.classes, model.weights, model.bias = classes, w, b
+        model.cost_history = self.costs
         model.__dict__.pop("param_history", None)  # none left over from an earlier fit
         if self.params is not None:
             model.param_history = self.params
         return model
+
+
+def _cost(X: Matrix, y: List[int], w: Matrix, b: Vector, l2: float) -> float:
+    """J = -1/m sum_i log p_(i,y_i) + lambda/(2m) sum_k sum_j w_kj^2, y_i the position of the
+    label of sample i; NaN if a score z_ik is not finite (then p_i is not defined). The
+    penalty is 0 for lambda = 0 even where w_kj^2 overflows: 0 * inf would be NaN."""
+    Z = [[sum(w_kj * x_ij for w_kj, x_ij in zip(w_k, x_i)) + b_k for w_k, b_k in zip(w, b)]
+         for x_i in X]
+    if not all(math.isfinite(z_ik) for z_i in Z for z_ik in z_i):
+        return math.nan
+    log_likelihood = sum(log_softmax(z_i)[y_i] for z_i, y_i in zip(Z, y))
+    penalty = l2 / (2 * len(X)) * sum(w_kj * w_kj for w_k in w for w_kj in w_k) if l2 > 0 else 0.0
+    return -log_likelihood / len(X) + penalty
 
 
 def _diverged(iteration: int, learning_rate: float) -> str:
@@ -348,7 +362,8 @@ def _check_X(X: object) -> Matrix:
         raise ValueError("X is empty: it needs at least one row (sample).")
     matrix: Matrix = []
     for i, row in enumerate(rows):
-        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__"):
+        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__") \
+                or getattr(row, "shape", None) == ():  # a 0-d array: a number, not a row
             raise ValueError(f"X must be 2-D, a list of rows, but X[{i}] is {row!r}, not a row. "
                              f"For a single feature, put each value in its own row: "
                              f"[[x] for x in X].")
@@ -376,6 +391,8 @@ def _check_y(y: object, m: int) -> List[Label]:
 
 def _check_label(value: object, where: str) -> Label:
     """One class label as an int or a str: True/False count as 1/0, 2.0 as 2."""
+    if type(value).__name__ == "ndarray" and value.shape == ():  # type: ignore[attr-defined]
+        value = value[()]  # type: ignore[index]  # a 0-d array: its one entry
     if isinstance(value, str):
         if "\x00" in value:
             raise ValueError(f"{where} is {value!r}, a label with a NUL character (\"\\x00\"), "
@@ -413,7 +430,8 @@ def _column(y: object, m: int) -> list:
     """The m entries of y, 1-D or an (m, 1) column, which is flattened on purpose: left as it
     is, y_hat - y would broadcast to an (m, m) matrix."""
     values, shape = _entries(y, "y", _ONE_D, "sequence", "a list or a 1-D array")
-    rows = [v for v in values if isinstance(v, (list, tuple))]
+    # a row: a list, a tuple or a 1-D array (np.array([v]) counts as [v])
+    rows = [v for v in values if isinstance(v, (list, tuple)) or getattr(v, "ndim", 0) == 1]
     widths = [len(row) for row in rows if len(row) != 1]
     mixed = rows and (len(rows) < len(values) or widths)  # not every entry a 1-value row
     if shape is not None and len(shape) not in (1, 2) or mixed:
@@ -450,7 +468,10 @@ def _entries(data: object, name: str, must_be: str, kind: str, instead: str
 
 
 def _check_number(value: object, where: str) -> float:
-    """float(value) for a real number (a NumPy bool too), or ValueError saying what it is."""
+    """float(value) for a real number (a NumPy bool or 0-d array of one too), or ValueError
+    saying what it is."""
+    if type(value).__name__ == "ndarray" and value.shape == ():  # type: ignore[attr-defined]
+        value = value[()]  # type: ignore[index]  # a 0-d array: its one entry
     numpy_bool = type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
     if type(value).__name__ in ("NAType", "NaTType"):
         problem = "a missing value: drop or fill the missing values first"
@@ -466,6 +487,9 @@ def _check_number(value: object, where: str) -> float:
                              f"too large for a float (the largest is about 1.8e308).") from None
         if math.isfinite(number):
             return number
+        if value == value and abs(value) != math.inf:  # type: ignore[operator]
+            raise ValueError(f"{where} is {value!s}, too large for a float (the largest is "
+                             f"about 1.8e308).")  # a long double: float() rounds it to inf
         raise ValueError(f"{where} is {number}, but NaN and infinite values are not allowed: "
                          f"drop or fill them first.")
     raise ValueError(f"{where} is {value!r}, {problem}.")

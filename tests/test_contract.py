@@ -208,6 +208,9 @@ def accepted_forms():
              np.array(GOOD_Y, dtype=object)),
             ("NumPy scalars", [[np.float64(a), np.bool_(b)] for a, b in GOOD_X],
              [np.int64(v) for v in GOOD_Y]),
+            ("0-d arrays", [[np.array(a), np.array(b)] for a, b in GOOD_X],
+             [np.array(v) for v in GOOD_Y]),
+            ("1-element arrays y", GOOD_X, [np.array([v]) for v in GOOD_Y]),
         ]
     return forms
 
@@ -378,3 +381,157 @@ def test_the_scaler_agrees_between_twins_on_features_offset_at_1e12():
                                                                rel=1e-9)
         assert float(list(results[0].mean)[0]) == pytest.approx(float(results[1].mean[0]),
                                                                 rel=1e-15)
+
+
+# --- The fuzz cases: every fit ends with a model that can evaluate its training data ----------
+# A fit checks its final parameters with one more forward pass on the training data: if the cost
+# there is not finite, it has diverged (FloatingPointError, the message of any other update) and
+# the model is left as it was. After a successful fit, cost, predict, predict_proba and score on
+# the training data are finite.
+
+FINAL_PARAMETERS_OVERFLOW = [  # (model, hyperparameters, X, y, words): only the last update
+    ("LinearRegression", {"n_iters": 5}, [[1.0], [2.0], [10.0 ** 20], [3.0]], [1.0, 2.0, 3.0, 4.0],
+     "gradient descent diverged at iteration 5: the cost or the parameters are no longer finite"),
+    ("LogisticRegression", {"learning_rate": 1.0, "n_iters": 1}, [[1e200], [2e200]], [1, 0],
+     "gradient descent diverged at iteration 1: the cost or the parameters are no longer finite"),
+    # a feature near 1e-160 and the smallest l2: w near 4e159, whose square overflows the penalty
+    ("LogisticRegression", {"solver": "newton", "n_iters": 1, "l2": 5e-324},
+     [[1e-160], [-1e-160], [2e-160], [-3e-160]], [1, 0, 0, 1],
+     "Newton's method diverged at step 1: the cost or the parameters are no longer finite"),
+    ("SoftmaxRegression", {"learning_rate": 1.0, "n_iters": 1}, [[1e200], [2e200]], [1, 0],
+     "gradient descent diverged at iteration 1: the cost or the parameters are no longer finite"),
+]
+
+
+@pytest.mark.parametrize("name, params, X, y, words", FINAL_PARAMETERS_OVERFLOW,
+                         ids=[f"{case[0]}-{case[1].get('solver', 'gd')}"
+                              for case in FINAL_PARAMETERS_OVERFLOW])
+def test_final_parameters_that_overflow_the_training_data_are_divergence(name, params, X, y,
+                                                                         words):
+    """Every update's cost was finite, but the parameters after the last one overflow the
+    predictions on the training data: once, such a fit succeeded and left a model whose cost
+    raised and whose score was -inf."""
+    errors = []
+    for package in [pure, vectorized] if HAVE_NUMPY else [pure]:
+        model = fitted(package, name)
+        before = state(model)
+        for key, value in params.items():
+            setattr(model, key, value)
+        with pytest.raises(FloatingPointError) as info:
+            model.fit(X, y)
+        for key in params:  # the hyperparameters were set by the test, not by fit
+            setattr(model, key, before[key])
+        assert state(model) == before, f"{package.__name__}: a failed fit changed the model"
+        errors.append(info.value)
+    assert_same_error(errors, FloatingPointError, words)
+
+
+def test_r2_below_the_floats_is_the_most_negative_float_not_minus_inf():
+    """One update on X near 1e150 and y near 1e-300: the predictions are near 1e-2, about 1e298
+    times the spread of y, so R^2 is about -1e596, beyond the floats."""
+    X, y = [[1e150], [-1e150]], [1e-300, -1e-300]
+    results = both(lambda p: p.LinearRegression(n_iters=1).fit(X, y))
+    for model in results:
+        assert not isinstance(model, Exception), repr(model)
+        assert model.score(X, y) == -sys.float_info.max
+        assert math.isfinite(model.cost(X, y))
+        assert all(math.isfinite(v) for v in model.predict(X))
+
+
+LONG_DOUBLE_WIDER = HAVE_NUMPY and np.finfo(np.longdouble).max > np.finfo(np.float64).max
+needs_long_double = pytest.mark.skipif(not LONG_DOUBLE_WIDER,
+                                       reason="np.longdouble is float64 on this platform")
+
+
+def long_doubles(rows):
+    return np.array([[np.longdouble(v) for v in row] for row in rows], dtype=np.longdouble)
+
+
+@needs_long_double
+@pytest.mark.parametrize("name", MODELS)
+def test_a_long_double_beyond_the_floats_is_named_not_cast_to_inf(name):
+    """NumPy's cast to float64 warned "overflow encountered in cast"; the pure twin said inf."""
+    X = long_doubles([[0.0, 1.0], [1.0, 0.0], ["1e400", 1.0], [3.0, 0.0]])
+    check_refused(name, lambda: X, lambda: GOOD_Y,
+                  "X[2][0] is 1e+400, too large for a float (the largest is about 1.8e308).")
+
+
+@needs_long_double
+@pytest.mark.parametrize("name", MODELS[:3])
+def test_a_long_double_target_beyond_the_floats_is_named(name):
+    y = np.array([np.longdouble(0), np.longdouble("-1e4000"), np.longdouble(1),
+                  np.longdouble(1)], dtype=np.longdouble)
+    check_refused(name, lambda: GOOD_X, lambda: y,
+                  "y[1] is -1e+4000, too large for a float (the largest is about 1.8e308).")
+
+
+@needs_long_double
+@pytest.mark.parametrize("name", MODELS)
+def test_long_doubles_within_the_floats_train_like_floats(name):
+    for package in [pure, vectorized]:
+        model = getattr(package, name)()
+        model = model.fit(long_doubles(GOOD_X)) if name == "StandardScaler" else \
+            model.fit(long_doubles(GOOD_X), GOOD_Y)
+        assert parameters(model) == pytest.approx(parameters(fitted(package, name)), rel=1e-12,
+                                                  abs=1e-12)
+
+
+@needs_numpy
+@pytest.mark.parametrize("name", MODELS)
+def test_a_list_of_0d_arrays_is_no_list_of_rows(name):
+    """Iterating a 0-d array raised TypeError inside both twins."""
+    check_refused(name, lambda: [np.array(1.0), np.array(2.0), np.array(3.0), np.array(4.0)],
+                  lambda: GOOD_Y,
+                  "X must be 2-D, a list of rows, but X[0] is array(1.), not a row.")
+
+
+@needs_numpy
+@pytest.mark.parametrize("name", MODELS[:3])
+def test_a_target_of_one_element_arrays_is_a_column_in_both_twins(name):
+    """y = [np.array([v]), ...] is an (m, 1) column, as [[v], ...] is: the vectorized twin
+    took it and the pure twin refused it."""
+    y = [np.array([v]) for v in GOOD_Y]
+    for package in [pure, vectorized]:
+        model = getattr(package, name)().fit(GOOD_X, y)
+        assert parameters(model) == pytest.approx(parameters(fitted(package, name)), rel=1e-12,
+                                                  abs=1e-12)
+    single = both(lambda p: flatten(p.LinearRegression().fit([[1.0]], [np.array([1.0])]).bias))
+    assert single[0] == pytest.approx(single[1], rel=1e-9)
+
+
+# Found by a random search: gradient descent or Newton diverging in one twin only.
+ONE_TWIN_DIVERGED = [
+    # Scores 3e308 apart: log_softmax is -inf for a class that is not the label, and the
+    # vectorized cost took 0 * -inf = NaN for it, where the pure twin sums the label's entry.
+    ("SoftmaxRegression", {"learning_rate": 4.5e-292, "n_iters": 2},
+     [[1e300], [-1e300], [0.0]], [0, 1, 2]),
+    # A feature near 1e-160: the Hessian's diagonal is near 1e-320, so d_j = 1/sqrt(H_jj) is
+    # 1e160 and the vectorized twin's d_j d_k overflowed to inf (the pure twin scales row and
+    # column one after the other).
+    ("LogisticRegression", {"solver": "newton", "n_iters": 2},
+     [[-4.043645042172344e-160], [-1.2336139991036598e-160], [-3.836634655376125e-162],
+      [-3.0166129815341694e-160], [1.545727024346385e-160], [-2.338484669376436e-160],
+      [1.6457736684566872e-160], [-2.2314118074308916e-162], [8.218527917903033e-161]],
+     [0, 1, 1, 1, 1, 1, 0, 1, 0]),
+    # Weights near 9.5e153 with l2=0: the sum of their squares is 1.79769e308 in one twin and
+    # overflows in the other (the weights differ in the last bit), and 0 * inf is NaN. With
+    # lambda = 0 the penalty is 0, whatever the weights.
+    ("SoftmaxRegression", {"learning_rate": 2.996949364624505e+138, "n_iters": 1},
+     [[0.0], [2.530773998391406e+16], [1.1880744809194182e+17], [1.1880744809194182e+17]],
+     [0, 0, 0, 1]),
+]
+
+
+@needs_numpy
+@pytest.mark.parametrize("name, params, X, y", ONE_TWIN_DIVERGED,
+                         ids=["softmax-0-times-inf", "newton-scaling", "penalty-of-0"])
+def test_extreme_values_give_both_twins_the_same_outcome(name, params, X, y):
+    results = both(lambda p: getattr(p, name)(**params).fit(X, y))
+    kinds = ["ok" if not isinstance(r, Exception) else type(r).__name__ for r in results]
+    assert kinds[0] == kinds[1], results
+    if kinds[0] != "ok":
+        assert str(results[0]) == str(results[1])
+        return
+    for model in results:
+        assert math.isfinite(model.cost(X, y)) and math.isfinite(model.score(X, y))
+    assert results[0].cost(X, y) == pytest.approx(results[1].cost(X, y), rel=1e-9)

@@ -120,7 +120,7 @@ def check_tox():
     config = tox_config()
     envs = [env.strip() for env in config["tox"]["envlist"].split(",")]
     assert envs == ["py38", "py39", "py310", "py311", "py312", "py313", "pure", "interop",
-                    "notebook"]
+                    "notebook", "property"]
     assert "python -m pytest" in config["testenv"]["commands"]
     assert "tests/test_interop.py" in config["testenv:interop"]["commands"]
     assert config["testenv:pure"]["set_env"].replace(" ", "") == "PURE_ONLY=1"

@@ -32,6 +32,7 @@ is an unbiased estimate of the full one and the objective does not depend on B.
 import math
 import numbers
 import random
+import sys
 import warnings
 from collections.abc import Mapping
 from typing import Iterator, List, Optional, Tuple, Union
@@ -94,11 +95,11 @@ class LinearRegression:
         X = _check_X(X)
         y = _check_y(y, len(X))
         m, n = X.shape
+        history = _History(verbose, record_params, n, learning_rate if solver == "gd" else None)
         if solver != "gd":
-            history = _History(verbose, record_params, n, None)
-            return history.finish(self, *_least_squares(X, y, l2, solver, history))
-        w, b, history = np.zeros(n), 0.0, _History(verbose, record_params, n, learning_rate)
-        rng, order, previous = random.Random(seed), list(range(m)), None
+            w, b = _least_squares(X, y, l2, solver, history)
+            return history.finish(self, w, b, _cost(X, y, w, b, l2))
+        w, b, rng, order, previous = np.zeros(n), 0.0, random.Random(seed), list(range(m)), None
         for epoch in range(n_iters):
             epoch_costs = []
             for batch in minibatches(order, batch_size, rng):
@@ -123,7 +124,7 @@ class LinearRegression:
             if tol is not None and previous is not None and abs(epoch_cost - previous) < tol:
                 break
             previous = epoch_cost
-        return history.finish(self, w, b)
+        return history.finish(self, w, b, _cost(X, y, w, b, l2))
 
     def predict(self, X: ArrayLike) -> np.ndarray:
         """Predictions y_hat = X w + b, shape (m,)."""
@@ -160,7 +161,9 @@ class LinearRegression:
             s = np.max(np.abs(deviation))
             ss_res = float((residual / s) @ (residual / s))
             ss_tot = float((deviation / s) @ (deviation / s))
-        return 1.0 - ss_res / ss_tot
+        # Residuals over 1e154 times the spread of y: R^2 is below the floats, so it is
+        # rounded towards zero, to the most negative float, never to -inf.
+        return max(1.0 - ss_res / ss_tot, -sys.float_info.max)
 
     def __repr__(self) -> str:
         settings = ", ".join(f"{name}={getattr(self, name)!r}" for name, *_ in _RULES)
@@ -229,9 +232,14 @@ class _History:
         if self.verbose and len(self.costs) % self.verbose == 0:
             print(f"iteration {len(self.costs)}: cost {cost:.6g}")
 
-    def finish(self, model: LinearRegression, w: np.ndarray, b: float) -> LinearRegression:
+    def finish(self, model: LinearRegression, w: np.ndarray, b: float, cost: float
+               ) -> LinearRegression:
         """Set the fitted attributes: only here, after success, so a failed fit leaves the
-        model as it was."""
+        model as it was. cost is J at the final parameters on the training data: a forward
+        pass no update made, so parameters whose predictions overflow there have diverged
+        too, and are refused like those of any other update."""
+        if not math.isfinite(cost):
+            raise FloatingPointError(_diverged(len(self.costs), self.learning_rate))
         if self.verbose and len(self.costs) % self.verbose != 0:  # the last line of progress
             print(f"iteration {len(self.costs)}: cost {self.costs[-1]:.6g}")
         model.weights, model.bias, model.cost_history = w, b, self.costs
@@ -247,11 +255,14 @@ def _mean(values: np.ndarray) -> np.ndarray:
     return first + (values - first).sum(axis=0) / len(values)
 
 
+@np.errstate(over="ignore", invalid="ignore")  # overflow: a non-finite cost, checked by callers
 def _cost(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: float, l2: float) -> float:
-    """J(w, b) = 1/(2m) (X w + b - y)^T (X w + b - y) + lambda/(2m) w^T w."""
+    """J(w, b) = 1/(2m) (X w + b - y)^T (X w + b - y) + lambda/(2m) w^T w (the penalty is 0
+    for lambda = 0 even where w^T w overflows: 0 * inf would be NaN)."""
     m = X.shape[0]
     error = X @ w + b - y
-    return float(error @ error / (2 * m) + l2 / (2 * m) * (w @ w))
+    penalty = l2 / (2 * m) * (w @ w) if l2 > 0 else 0.0
+    return float(error @ error / (2 * m) + penalty)
 
 
 # ---- Exact solvers: the normal equation and QR ------------------------------------------
@@ -505,6 +516,10 @@ def _fast_array(data: ArrayLike) -> Optional[np.ndarray]:
         return None
     if array.dtype.kind not in "biuf":  # bool, signed and unsigned int, float
         return None
+    if array.dtype.kind == "f" and array.dtype.itemsize > 8:  # long double: wider than float64
+        with np.errstate(over="ignore"):  # a value beyond the floats casts to inf, and then
+            converted = array.astype(np.float64)  # the walk names it, as in the pure twin
+        return None if np.any(np.isinf(converted) & np.isfinite(array)) else converted
     return array.astype(np.float64, copy=False)  # no copy when it is float64 already
 
 
@@ -524,7 +539,8 @@ def _walk_X(X: object) -> list:
         raise ValueError("X is empty: it needs at least one row (sample).")
     matrix: list = []
     for i, row in enumerate(rows):
-        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__"):
+        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__") \
+                or getattr(row, "shape", None) == ():  # a 0-d array: a number, not a row
             raise ValueError(f"X must be 2-D, a list of rows, but X[{i}] is {row!r}, not a row. "
                              f"For a single feature, put each value in its own row: "
                              f"[[x] for x in X].")
@@ -541,7 +557,8 @@ def _column(y: object, m: int) -> list:
     """The m entries of y, 1-D or an (m, 1) column, which is flattened on purpose: left as it
     is, y_hat - y would broadcast to an (m, m) matrix."""
     values, shape = _entries(y, "y", _ONE_D, "sequence", "a list or a 1-D array")
-    rows = [v for v in values if isinstance(v, (list, tuple))]
+    # a row: a list, a tuple or a 1-D array (np.array([v]) counts as [v])
+    rows = [v for v in values if isinstance(v, (list, tuple)) or getattr(v, "ndim", 0) == 1]
     widths = [len(row) for row in rows if len(row) != 1]
     mixed = rows and (len(rows) < len(values) or widths)  # not every entry a 1-value row
     if shape is not None and len(shape) not in (1, 2) or mixed:
@@ -578,7 +595,10 @@ def _entries(data: object, name: str, must_be: str, kind: str, instead: str
 
 
 def _check_number(value: object, where: str) -> float:
-    """float(value) for a real number (a NumPy bool too), or ValueError saying what it is."""
+    """float(value) for a real number (a NumPy bool or 0-d array of one too), or ValueError
+    saying what it is."""
+    if type(value).__name__ == "ndarray" and value.shape == ():  # type: ignore[attr-defined]
+        value = value[()]  # type: ignore[index]  # a 0-d array: its one entry
     numpy_bool = type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
     if type(value).__name__ in ("NAType", "NaTType"):
         problem = "a missing value: drop or fill the missing values first"
@@ -594,6 +614,9 @@ def _check_number(value: object, where: str) -> float:
                              f"too large for a float (the largest is about 1.8e308).") from None
         if math.isfinite(number):
             return number
+        if value == value and abs(value) != math.inf:  # type: ignore[operator]
+            raise ValueError(f"{where} is {value!s}, too large for a float (the largest is "
+                             f"about 1.8e308).")  # a long double: float() rounds it to inf
         raise ValueError(f"{where} is {number}, but NaN and infinite values are not allowed: "
                          f"drop or fill them first.")
     raise ValueError(f"{where} is {value!r}, {problem}.")

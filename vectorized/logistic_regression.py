@@ -112,11 +112,11 @@ class LogisticRegression:
          record_params) = _check_hyperparameters(self)
         X, y = _check_data(X, y)
         m, n = X.shape
+        history = _History(verbose, record_params, n, learning_rate if solver == "gd" else None)
         if solver == "newton":
-            history = _History(verbose, record_params, n, None)
-            return history.finish(self, *_newton_method(X, y, l2, n_iters, tol, history))
-        w, b, history = np.zeros(n), 0.0, _History(verbose, record_params, n, learning_rate)
-        rng, order, previous = random.Random(seed), list(range(m)), None
+            w, b = _newton_method(X, y, l2, n_iters, tol, history)
+            return history.finish(self, w, b, _cost(X, y, w, b, l2))
+        w, b, rng, order, previous = np.zeros(n), 0.0, random.Random(seed), list(range(m)), None
         for epoch in range(n_iters):
             epoch_costs = []
             for batch in minibatches(order, batch_size, rng):
@@ -141,7 +141,7 @@ class LogisticRegression:
             if tol is not None and previous is not None and abs(epoch_cost - previous) < tol:
                 break
             previous = epoch_cost
-        return history.finish(self, w, b)
+        return history.finish(self, w, b, _cost(X, y, w, b, l2))
 
     def predict_proba(self, X: ArrayLike) -> np.ndarray:
         """P(y = 1 | x) = sigmoid(X w + b), shape (m,)."""
@@ -161,10 +161,8 @@ class LogisticRegression:
         """J(w, b) = 1/m sum(softplus(z) - y z) + lambda/(2m) w^T w, at the current parameters."""
         X = self._check_fitted_X(X, "cost")
         y = _check_labels(y, len(X))
-        l2, m, w = _check_hyperparameters(self)[2], len(X), self.weights
-        z = self._logits(X, "cost is")
-        with np.errstate(over="ignore", invalid="ignore"):  # checked below
-            cost = float(np.sum(softplus(z) - y * z) / m + l2 / (2 * m) * (w @ w))
+        l2 = _check_hyperparameters(self)[2]
+        cost = _cost(X, y, self.weights, self.bias, l2)
         return float(_check_output(np.array([cost]), "cost is", X)[0])
 
     def score(self, X: ArrayLike, y: ArrayLike) -> float:
@@ -245,9 +243,14 @@ class _History:
         if self.verbose and len(self.costs) % self.verbose == 0:
             print(f"iteration {len(self.costs)}: cost {cost:.6g}")
 
-    def finish(self, model: LogisticRegression, w: np.ndarray, b: float) -> LogisticRegression:
+    def finish(self, model: LogisticRegression, w: np.ndarray, b: float, cost: float
+               ) -> LogisticRegression:
         """Set the fitted attributes: only here, after success, so a failed fit leaves the
-        model as it was."""
+        model as it was. cost is J at the final parameters on the training data: a forward
+        pass no update made, so parameters whose predictions overflow there have diverged
+        too, and are refused like those of any other update."""
+        if not math.isfinite(cost):
+            raise FloatingPointError(_diverged(len(self.costs), self.learning_rate))
         if self.verbose and len(self.costs) % self.verbose != 0:  # the last line of progress
             print(f"iteration {len(self.costs)}: cost {self.costs[-1]:.6g}")
         model.weights, model.bias, model.cost_history = w, b, self.costs
@@ -255,6 +258,15 @@ class _History:
         if self.params is not None:
             model.param_history = self.params
         return model
+
+
+@np.errstate(over="ignore", invalid="ignore")  # overflow: a non-finite cost, checked by callers
+def _cost(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: float, l2: float) -> float:
+    """J(w, b) = 1/m sum(softplus(z) - y z) + lambda/(2m) w^T w,  z = X w + b (the penalty is
+    0 for lambda = 0 even where w^T w overflows: 0 * inf would be NaN)."""
+    z = X @ w + b
+    penalty = l2 / (2 * len(y)) * (w @ w) if l2 > 0 else 0.0
+    return float(np.sum(softplus(z) - y * z) / len(y) + penalty)
 
 
 # ---- Exact solver: Newton's method ------------------------------------------------------
@@ -338,7 +350,7 @@ def _solve_symmetric(A: np.ndarray, r: np.ndarray) -> Optional[np.ndarray]:
     if not np.all(diagonal > 0):
         return None  # a zero column (or a NaN)
     d = 1.0 / np.sqrt(diagonal)
-    S = A * np.outer(d, d)
+    S = d[:, None] * A * d  # row j times d_j, then column k times d_k: d_j d_k may overflow
     try:
         L = np.linalg.cholesky(S)
     except np.linalg.LinAlgError:
@@ -438,6 +450,10 @@ def _fast_array(data: ArrayLike) -> Optional[np.ndarray]:
         return None
     if array.dtype.kind not in "biuf":  # bool, signed and unsigned int, float
         return None
+    if array.dtype.kind == "f" and array.dtype.itemsize > 8:  # long double: wider than float64
+        with np.errstate(over="ignore"):  # a value beyond the floats casts to inf, and then
+            converted = array.astype(np.float64)  # the walk names it, as in the pure twin
+        return None if np.any(np.isinf(converted) & np.isfinite(array)) else converted
     return array.astype(np.float64, copy=False)  # no copy when it is float64 already
 
 
@@ -457,7 +473,8 @@ def _walk_X(X: object) -> list:
         raise ValueError("X is empty: it needs at least one row (sample).")
     matrix: list = []
     for i, row in enumerate(rows):
-        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__"):
+        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__") \
+                or getattr(row, "shape", None) == ():  # a 0-d array: a number, not a row
             raise ValueError(f"X must be 2-D, a list of rows, but X[{i}] is {row!r}, not a row. "
                              f"For a single feature, put each value in its own row: "
                              f"[[x] for x in X].")
@@ -474,7 +491,8 @@ def _column(y: object, m: int) -> list:
     """The m entries of y, 1-D or an (m, 1) column, which is flattened on purpose: left as it
     is, y_hat - y would broadcast to an (m, m) matrix."""
     values, shape = _entries(y, "y", _ONE_D, "sequence", "a list or a 1-D array")
-    rows = [v for v in values if isinstance(v, (list, tuple))]
+    # a row: a list, a tuple or a 1-D array (np.array([v]) counts as [v])
+    rows = [v for v in values if isinstance(v, (list, tuple)) or getattr(v, "ndim", 0) == 1]
     widths = [len(row) for row in rows if len(row) != 1]
     mixed = rows and (len(rows) < len(values) or widths)  # not every entry a 1-value row
     if shape is not None and len(shape) not in (1, 2) or mixed:
@@ -511,7 +529,10 @@ def _entries(data: object, name: str, must_be: str, kind: str, instead: str
 
 
 def _check_number(value: object, where: str) -> float:
-    """float(value) for a real number (a NumPy bool too), or ValueError saying what it is."""
+    """float(value) for a real number (a NumPy bool or 0-d array of one too), or ValueError
+    saying what it is."""
+    if type(value).__name__ == "ndarray" and value.shape == ():  # type: ignore[attr-defined]
+        value = value[()]  # type: ignore[index]  # a 0-d array: its one entry
     numpy_bool = type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
     if type(value).__name__ in ("NAType", "NaTType"):
         problem = "a missing value: drop or fill the missing values first"
@@ -527,6 +548,9 @@ def _check_number(value: object, where: str) -> float:
                              f"too large for a float (the largest is about 1.8e308).") from None
         if math.isfinite(number):
             return number
+        if value == value and abs(value) != math.inf:  # type: ignore[operator]
+            raise ValueError(f"{where} is {value!s}, too large for a float (the largest is "
+                             f"about 1.8e308).")  # a long double: float() rounds it to inf
         raise ValueError(f"{where} is {number}, but NaN and infinite values are not allowed: "
                          f"drop or fill them first.")
     raise ValueError(f"{where} is {value!r}, {problem}.")

@@ -170,8 +170,8 @@ class SoftmaxRegression:
                     # Step 1: forward pass  Z = X W^T + b,  P = softmax(Z)
                     Z = X_b @ W.T + b
                     P = softmax(Z)
-                    # Step 2: cost  J = -1/m sum(Y * log_softmax(Z)) + lambda/(2m) sum(W * W)
-                    cost = float(-np.sum(Y_b * log_softmax(Z)) / m_b
+                    # Step 2: cost  J = -1/m sum(log_softmax(Z)[Y == 1]) + lambda/(2m) sum(W * W)
+                    cost = float(-np.sum(log_softmax(Z)[Y_b == 1]) / m_b
                                  + l2 / (2 * m) * np.sum(W * W))
                     # Step 3: gradient  dJ/dW = 1/m (P - Y)^T X + (lambda/m) W
                     #                   dJ/db = 1/m (P - Y)^T 1, the bias unpenalized
@@ -188,8 +188,7 @@ class SoftmaxRegression:
                 if tol is not None and previous is not None and abs(epoch_cost - previous) < tol:
                     break
                 previous = epoch_cost
-        self.classes = classes
-        return history.finish(self, W, b)
+        return history.finish(self, classes, W, b, _cost(X, Y, W, b, l2))
 
     def predict_proba(self, X: ArrayLike) -> np.ndarray:
         """P = softmax(X W^T + b): shape (m, K), one column per class of ``classes``."""
@@ -207,9 +206,7 @@ class SoftmaxRegression:
         X = self._check_fitted_X(X, "cost")
         Y = np.eye(len(self.classes))[self._positions(_check_y(y, X.shape[0]))]
         l2 = _check_hyperparameters(self)[2]
-        Z, W, m = self._logits(X, "cost is"), self.weights, X.shape[0]
-        with np.errstate(over="ignore", invalid="ignore"):  # checked just below
-            cost = -np.sum(Y * log_softmax(Z)) / m + l2 / (2 * m) * np.sum(W * W)
+        cost = _cost(X, Y, self.weights, self.bias, l2)
         return float(_check_output(np.array([cost]), "cost is", X)[0])
 
     def score(self, X: ArrayLike, y: ArrayLike) -> float:
@@ -307,17 +304,36 @@ class _History:
         if self.verbose and len(self.costs) % self.verbose == 0:
             print(f"iteration {len(self.costs)}: cost {cost:.6g}")
 
-    def finish(self, model: SoftmaxRegression, w: np.ndarray, b: np.ndarray
-               ) -> SoftmaxRegression:
+    def finish(self, model: SoftmaxRegression, classes: np.ndarray, w: np.ndarray,
+               b: np.ndarray, cost: float) -> SoftmaxRegression:
         """Set the fitted attributes: only here, after success, so a failed fit leaves the
-        model as it was."""
+        model as it was. cost is J at the final parameters on the training data: a forward
+        pass no update made, so parameters whose predictions overflow there have diverged
+        too, and are refused like those of any other update."""
+        if not math.isfinite(cost):
+            raise FloatingPointError(_diverged(len(self.costs), self.learning_rate))
         if self.verbose and len(self.costs) % self.verbose != 0:  # the last line of progress
             print(f"iteration {len(self.costs)}: cost {self.costs[-1]:.6g}")
-        model.weights, model.bias, model.cost_history = w, b, self.costs
+        model.classes, model.weights, model.bias = classes, w, b
+        model.cost_history = self.costs
         model.__dict__.pop("param_history", None)  # none left over from an earlier fit
         if self.params is not None:
             model.param_history = self.params
         return model
+
+
+@np.errstate(over="ignore", invalid="ignore")  # overflow: a non-finite cost, checked by callers
+def _cost(X: np.ndarray, Y: np.ndarray, W: np.ndarray, b: np.ndarray, l2: float) -> float:
+    """J = -1/m sum(Y * log_softmax(Z)) + lambda/(2m) sum(W * W), Z = X W^T + b, summed where
+    Y is 1 (0 times a log-probability of -inf would be NaN); NaN if a score in Z is not finite
+    (then the probabilities are not defined). The penalty is 0 for lambda = 0 even where
+    sum(W * W) overflows, for the same reason."""
+    Z = X @ W.T + b
+    if not np.isfinite(Z).all():
+        return math.nan
+    m = X.shape[0]
+    penalty = l2 / (2 * m) * np.sum(W * W) if l2 > 0 else 0.0
+    return float(-np.sum(log_softmax(Z)[Y == 1]) / m + penalty)
 
 
 def _diverged(iteration: int, learning_rate: float) -> str:
@@ -392,6 +408,10 @@ def _fast_array(data: ArrayLike) -> Optional[np.ndarray]:
         return None
     if array.dtype.kind not in "biuf":  # bool, signed and unsigned int, float
         return None
+    if array.dtype.kind == "f" and array.dtype.itemsize > 8:  # long double: wider than float64
+        with np.errstate(over="ignore"):  # a value beyond the floats casts to inf, and then
+            converted = array.astype(np.float64)  # the walk names it, as in the pure twin
+        return None if np.any(np.isinf(converted) & np.isfinite(array)) else converted
     return array.astype(np.float64, copy=False)  # no copy when it is float64 already
 
 
@@ -411,7 +431,8 @@ def _walk_X(X: object) -> list:
         raise ValueError("X is empty: it needs at least one row (sample).")
     matrix: list = []
     for i, row in enumerate(rows):
-        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__"):
+        if isinstance(row, (str, bytes, set, frozenset, Mapping)) or not hasattr(row, "__iter__") \
+                or getattr(row, "shape", None) == ():  # a 0-d array: a number, not a row
             raise ValueError(f"X must be 2-D, a list of rows, but X[{i}] is {row!r}, not a row. "
                              f"For a single feature, put each value in its own row: "
                              f"[[x] for x in X].")
@@ -439,6 +460,8 @@ def _walk_y(y: object, m: int) -> List[Label]:
 
 def _check_label(value: object, where: str) -> Label:
     """One class label as an int or a str: True/False count as 1/0, 2.0 as 2."""
+    if type(value).__name__ == "ndarray" and value.shape == ():  # type: ignore[attr-defined]
+        value = value[()]  # type: ignore[index]  # a 0-d array: its one entry
     if isinstance(value, str):
         if "\x00" in value:
             raise ValueError(f"{where} is {value!r}, a label with a NUL character (\"\\x00\"), "
@@ -476,7 +499,8 @@ def _column(y: object, m: int) -> list:
     """The m entries of y, 1-D or an (m, 1) column, which is flattened on purpose: left as it
     is, y_hat - y would broadcast to an (m, m) matrix."""
     values, shape = _entries(y, "y", _ONE_D, "sequence", "a list or a 1-D array")
-    rows = [v for v in values if isinstance(v, (list, tuple))]
+    # a row: a list, a tuple or a 1-D array (np.array([v]) counts as [v])
+    rows = [v for v in values if isinstance(v, (list, tuple)) or getattr(v, "ndim", 0) == 1]
     widths = [len(row) for row in rows if len(row) != 1]
     mixed = rows and (len(rows) < len(values) or widths)  # not every entry a 1-value row
     if shape is not None and len(shape) not in (1, 2) or mixed:
@@ -513,7 +537,10 @@ def _entries(data: object, name: str, must_be: str, kind: str, instead: str
 
 
 def _check_number(value: object, where: str) -> float:
-    """float(value) for a real number (a NumPy bool too), or ValueError saying what it is."""
+    """float(value) for a real number (a NumPy bool or 0-d array of one too), or ValueError
+    saying what it is."""
+    if type(value).__name__ == "ndarray" and value.shape == ():  # type: ignore[attr-defined]
+        value = value[()]  # type: ignore[index]  # a 0-d array: its one entry
     numpy_bool = type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy"
     if type(value).__name__ in ("NAType", "NaTType"):
         problem = "a missing value: drop or fill the missing values first"
@@ -529,6 +556,9 @@ def _check_number(value: object, where: str) -> float:
                              f"too large for a float (the largest is about 1.8e308).") from None
         if math.isfinite(number):
             return number
+        if value == value and abs(value) != math.inf:  # type: ignore[operator]
+            raise ValueError(f"{where} is {value!s}, too large for a float (the largest is "
+                             f"about 1.8e308).")  # a long double: float() rounds it to inf
         raise ValueError(f"{where} is {number}, but NaN and infinite values are not allowed: "
                          f"drop or fill them first.")
     raise ValueError(f"{where} is {value!r}, {problem}.")
