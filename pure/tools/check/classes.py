@@ -3,10 +3,18 @@
 from typing import Any, Dict, List, Optional, Tuple
 
 from .cases import Case, cases, saturated_case
-from .formulas import Vector, close, predictions
+from .formulas import RTOL, Vector, close, predictions
 from .judge import HYPERPARAMETERS, LAMBDA, Judge
 from .replies import as_scalar, as_vector, describe, numbers
+from .layouts import role_of
 from .report import Check
+
+# Where a fitted class keeps its parameters, and its cost history.
+PAIRS = (("weights", "bias"), ("w", "b"), ("W", "b"), ("coef_", "intercept_"),
+         ("weight", "bias"), ("weights", "b"), ("w", "bias"))
+THETAS = ("theta", "param", "params", "parameters", "beta", "weights", "w", "coef_")
+HISTORIES = ("cost_history", "costs", "cost_", "J_history", "losses", "loss_history",
+             "history", "cost_list", "loss", "cost_hist", "errors")
 
 class ConventionOne:
     """A class with fit(X, y) setting weights, bias, cost_history (this project's API)."""
@@ -14,27 +22,47 @@ class ConventionOne:
     def __init__(self, checker: Judge, name: str, model: str, info: Dict[str, Any]) -> None:
         self.c, self.name, self.model, self.info = checker, name, model, info
         self.handles = 0
+        self.storage = ("weights", "bias")  # the attributes that hold the parameters
 
-    def fit(self, case: Case, lam: Optional[float], y: Any = None
-            ) -> Tuple[Optional[str], Optional[Dict[str, Any]], Optional[Check]]:
+    def hyperparameters(self, lam: Optional[float]) -> Tuple[Dict[str, Any], Dict[str, Any]]:
+        """Keyword arguments of the constructor and of fit, by the names the class uses."""
         alpha, iters = HYPERPARAMETERS[self.model]
-        params: Dict[str, Any] = {"learning_rate": alpha, "n_iters": iters}
-        if lam is not None:
-            params["l2"] = lam
+        values = {"alpha": alpha, "iters": iters, "lam": lam}
+        init: Dict[str, Any] = {}
+        fit: Dict[str, Any] = {}
+        used = set()
+        for where, info in ((init, self.info.get("init")), (fit, self.info.get("fit"))):
+            for name in (info or {}).get("all", []):
+                role = role_of(name)
+                if role in values and values[role] is not None and role not in used:
+                    where[name] = values[role]
+                    used.add(role)
+        return init, fit
+
+    def fit(self, case: Case, lam: Optional[float], y: Any = None, iters: Optional[int] = None,
+            seed: int = 0) -> Tuple[Optional[str], Optional[Dict[str, Any]], Optional[Check]]:
+        params, fit_args = self.hyperparameters(lam)
+        if iters is not None:
+            for where in (params, fit_args):
+                for name in where:
+                    if role_of(name) == "iters":
+                        where[name] = iters
         self.handles += 1
         handle = f"model{self.handles}"
         labels = self.model != "linear"
         y_arg = self.c.arg(y if y is not None else
                            [int(v) for v in case.y] if labels else case.y, labels)
         message = {"op": "fit", "cls": self.name, "params": params, "id": handle,
+                   "method": self.info.get("method", "fit"), "fit": fit_args, "seed": seed,
                    "X": self.c.arg(case.X), "y": y_arg}
         reply, failed = self.c.send(f"{self.name}.fit", message, "fit", case)
         return handle, reply, failed
 
     def params_of(self, value: Dict[str, Any], case: Case) -> Tuple[Optional[Vector], str]:
-        """The flat parameters from the fitted weights and bias, or why their shape is wrong."""
-        weights, bias = value["items"][0], value["items"][1]
+        """The flat parameters from the fitted object's attributes, or why there are none."""
+        attributes = value["items"]
         if self.model == "softmax":
+            weights, bias = attributes.get("weights"), attributes.get("bias")
             found_w, found_b = numbers(weights), numbers(bias)
             if found_w is None or found_w[1] != (case.k, case.n):
                 return None, f"weights: expected shape ({case.k}, {case.n}), " \
@@ -42,20 +70,57 @@ class ConventionOne:
             if found_b is None or len(found_b[0]) != case.k:
                 return None, f"bias: expected {case.k} numbers, received {describe(bias)}"
             return found_w[0] + found_b[0], ""
-        w = as_vector(weights, case.n, column=False)
-        b = as_scalar(bias)
-        if w is None:
-            return None, f"weights: expected {case.n} numbers, received {describe(weights)}"
-        if b is None:
-            return None, f"bias: expected a number, received {describe(bias)}"
-        return w + [b], ""
+        for w_name, b_name in PAIRS:
+            if w_name in attributes and b_name in attributes:
+                w = as_vector(attributes[w_name], case.n)
+                b = as_scalar(attributes[b_name])
+                if w is None:
+                    return None, (f"{w_name}: expected {case.n} numbers, received "
+                                  f"{describe(attributes[w_name])}")
+                if b is None:
+                    return None, (f"{b_name}: expected a number, received "
+                                  f"{describe(attributes[b_name])}")
+                self.storage = (w_name, b_name)
+                return w + [b], ""
+        for name in THETAS:
+            theta = as_vector(attributes.get(name), case.n + 1)
+            if theta is not None:
+                self.storage = (name, "")
+                return theta[1:] + theta[:1], ""
+        return None, ("no parameters found: expected weights and bias (or w and b), or "
+                      "theta with the bias first, among " + ", ".join(attributes))
+
+    def history_of(self, value: Dict[str, Any]) -> Optional[Vector]:
+        attributes = value["items"]
+        for name in HISTORIES:
+            found = numbers(attributes.get(name)) if name in attributes else None
+            if found is not None and found[0]:
+                return found[0]
+        return None
+
+    def start(self, case: Case, lam: Optional[float]) -> Tuple[Vector, str]:
+        """The parameters before the first update: fit with zero iterations, the random
+        generators seeded as for the real fit (so a random start is the same one)."""
+        zero = [0.0] * len(case.p)
+        _, reply, failed = self.fit(case, lam, iters=0)
+        if failed is not None or reply is None:
+            return zero, ""
+        p, _ = self.params_of(reply["value"], case)
+        if p is None or close(p, zero, RTOL):
+            return zero, ""
+        return p, "a random start (seeded; read with zero iterations)"
 
     def run(self) -> None:
         c, model = self.c, self.model
         function = self.name
         alpha, iters = HYPERPARAMETERS[model]
         init = self.info.get("init") or {}
-        has_l2 = "l2" in (init.get("all") or [])
+        names = (init.get("all") or []) + ((self.info.get("fit") or {}).get("all") or [])
+        has_l2 = any(role_of(name) == "lam" for name in names)
+        if not any(role_of(name) == "iters" for name in names):
+            c.report.notes.append(f"{self.name} takes no iteration count (n_iters, epochs, "
+                                  "...): not checked.")
+            return
         fitted: Dict[str, str] = {}
         lams: List[float] = [0.0] + ([LAMBDA] if has_l2 else [])
         if not has_l2:
@@ -65,8 +130,11 @@ class ConventionOne:
         for lam in lams:
             for case in cases(model):
                 case = case.with_params("fit", [0.0] * len(case.p), lam)
-                what = f"fit(X, y), learning_rate={alpha}, n_iters={iters}" + (
-                    f", l2={lam}" if lam else "")
+                params, fit_args = self.hyperparameters(lam if has_l2 else None)
+                what = (f"{self.info.get('method', 'fit')}(X, y), "
+                        + ", ".join(f"{k}={v}" for k, v in list(params.items())
+                                    + list(fit_args.items())))
+                p0, start = self.start(case, lam if has_l2 else None)
                 handle, reply, failed = self.fit(case, lam if has_l2 else None)
                 if failed is not None:
                     c.fail(function, failed)
@@ -74,13 +142,16 @@ class ConventionOne:
                 assert reply is not None
                 value = reply["value"]
                 p, why = self.params_of(value, case)
-                history = numbers(value["items"][2]) if p is not None else None
-                if p is None or history is None:
+                if p is None:
                     c.fail(function, Check(what, "wrong-shape", case=case.describe(), note=why))
                     break
+                history = self.history_of(value)
+                if history is not None and len(history) not in (iters, iters + 1):
+                    history = None
                 before = len(c.report.functions and dict(c.report.functions).get(function, []))
-                c.check_run(function, what, case, alpha, iters, p, history[0],
-                            [0.0] * len(case.p), own_cost=True)
+                c.check_run(function, what, case, alpha, iters, p, history, p0, own_cost=True)
+                if start and start not in c.report.found:
+                    c.report.found.append(f"class {self.name}: {start}")
                 if handle is not None and str(lam) not in fitted:
                     fitted[str(lam)] = handle
                     if lam == 0:
@@ -108,7 +179,10 @@ class ConventionOne:
         arg = self.c.arg
         if self.model == "softmax":
             return {"weights": arg(case.w), "bias": arg(case.b)}
-        return {"weights": arg(case.w), "bias": case.b}
+        w_name, b_name = self.storage
+        if not b_name:
+            return {w_name: arg([case.b] + list(case.w))}
+        return {w_name: arg(case.w), b_name: case.b}
 
     def check_predict(self, handle: str, case: Case, p: Vector) -> None:
         function = f"{self.name}.predict"

@@ -12,23 +12,26 @@ from .report import Report
 
 
 def check(path: str, model: Optional[str] = None, data: Optional[str] = None,
-          timeout: float = DEFAULT_TIMEOUT) -> Report:
+          timeout: float = DEFAULT_TIMEOUT, strict: bool = False) -> Report:
     """Check the learner's file at ``path``; the Report (``.passed``, ``.text()``, ``.codes()``).
 
     model: "linear", "logistic" or "softmax" when the file's names do not say; data:
     "arrays" or "lists" to force what the cases are passed as (default: arrays if the file
-    imports NumPy); timeout: the limit in seconds for each call of the learner's code."""
+    imports NumPy anywhere); timeout: the limit in seconds for each call of the learner's
+    code; strict: robustness findings (a sigmoid that overflows, log(0), a column y
+    broadcast, a global read) fail instead of warning."""
     if model is not None and model not in MODELS:
         raise ValueError(f"model must be one of {', '.join(MODELS)}, got {model!r}.")
     if data not in (None, "arrays", "lists"):
         raise ValueError(f"data must be 'arrays', 'lists' or None, got {data!r}.")
-    return Checker(os.fspath(path), model, data, timeout).run()
+    return Checker(os.fspath(path), model, data, timeout, strict).run()
 
 
 def assert_passes(path: str, model: Optional[str] = None, data: Optional[str] = None,
-                  timeout: float = DEFAULT_TIMEOUT) -> Report:
-    """check(), then raise AssertionError with the whole report unless everything passed."""
-    report = check(path, model, data, timeout)
+                  timeout: float = DEFAULT_TIMEOUT, strict: bool = False) -> Report:
+    """check(), then raise AssertionError with the whole report unless everything passed
+    (warnings pass, unless strict)."""
+    report = check(path, model, data, timeout, strict)
     if not report.passed:
         raise AssertionError("\n" + report.text())
     return report
@@ -51,11 +54,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                       help="pass plain lists")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                         help=f"time limit of each call (default {DEFAULT_TIMEOUT:g})")
+    parser.add_argument("--strict", action="store_true",
+                        help="make the robustness warnings (sigmoid overflow, log(0), a "
+                             "column y broadcast, a global read) failures")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else 2
-    report = check(args.file, args.model, args.data, args.timeout)
+    report = check(args.file, args.model, args.data, args.timeout, args.strict)
     if args.json:
         print(json.dumps(report.as_dict(), indent=1))
     else:

@@ -95,6 +95,7 @@ VARIANTS = [
     ("missing-1/m", ("m", "m", 0), "m times the reference"),
     ("missing-1/m", ("1/m", "1/m", 0), "the reference divided by m"),
     ("missing-1/m", ("m", 1, 0), "m times the reference's data term"),
+    ("missing-1/m", ("2m", "2m", 0), "2m times the reference (a sum of squares, no 1/(2m))"),
     ("sign", (-1, -1, 0), "the negative of the reference"),
     ("sign", (-1, 1, 0), "the reference with the data term negated"),
     ("bias-regularized", (1, 1, 1), "the reference plus a penalty on the bias"),
@@ -107,6 +108,16 @@ VARIANTS = [
     ("penalty-scale", (1, "2m", 0), "the penalty without its 1/(2m) or 1/m"),
     ("mismatch", (1, 0, 0), "the reference without its penalty"),
 ]
+
+
+def distinguishes(m: int, lam: float = 0.7) -> bool:
+    """Whether a case with m samples tells every two slips of the table apart."""
+    seen: dict = {}
+    for code, coefficients, _ in VARIANTS:
+        key = tuple(_coefficient(c, m) for c in coefficients)
+        if seen.setdefault(key, code) != code:
+            return False
+    return True
 
 
 def _coefficient(a: Any, m: int) -> float:
@@ -122,6 +133,8 @@ def combine(triple: Sequence[Any], coefficients: Sequence[Any], m: int) -> Vecto
 
 
 def close(received: Sequence[float], expected: Sequence[float], rtol: float = 1e-6) -> bool:
+    # 1e-6 (RTOL): tight enough that a cost off by 0.05% fails, loose enough for float
+    # round-off in a learner's sums over a few samples.
     """Every entry within rtol of the largest magnitude in either vector."""
     if len(received) != len(expected):
         return False
@@ -131,17 +144,36 @@ def close(received: Sequence[float], expected: Sequence[float], rtol: float = 1e
     return all(abs(r - e) <= rtol * scale + 1e-12 for r, e in zip(received, expected))
 
 
+RTOL = 1e-6  # every comparison with the reference: a cost off by 0.05% is not accepted
+
+# Conventions that are consistent (a cost and the exact gradient of that cost), named and
+# accepted when a file's cost and gradient agree on them: (coefficients, name).
+CONVENTIONS = [((2, 2, 0), "mean squared error: the cost 1/m sum (f - y)^2 with its "
+                           "gradient 2/m sum (f - y) x"),
+               (("m", "m", 0), "summed loss: the cost 1/2 sum (f - y)^2 with its summed "
+                               "gradient sum (f - y) x"),
+               (("2m", "2m", 0), "summed loss: the cost sum (f - y)^2 with its gradient "
+                                 "2 sum (f - y) x")]
+
+
 def name_slip(received: Vector, triple: Sequence[Any], m: int, lam: float,
-              rtol: float = 1e-6) -> Tuple[Optional[str], str]:
-    """(code, what) of the first variant that received matches; ("?", "") if none does.
+              rtol: float = RTOL) -> Tuple[Optional[str], str, Any]:
+    """(code, what, coefficients) of the variant that received matches: code None for the
+    reference, "?" if none matches, "ambiguous" if variants of different codes do (at a
+    case with m = 2, twice the reference is also m times it: the cases avoid such m).
 
     The penalty variants are only tried with lambda > 0, where they differ from the rest."""
+    matches = []
     for code, coefficients, what in VARIANTS:
         if lam == 0 and code in ("bias-regularized", "penalty-scale", "mismatch"):
             continue
         if close(received, combine(triple, coefficients, m), rtol):
-            return code, what
-    return "?", ""
+            matches.append((code, what, coefficients))
+    if not matches:
+        return "?", "", None
+    if len({code for code, _, _ in matches}) > 1:
+        return "ambiguous", " or ".join(what for _, what, _ in matches), None
+    return matches[0]
 
 
 def simulate(model: str, X: Matrix, y: Vector, p0: Vector, alpha: float, iters: int, lam: float,

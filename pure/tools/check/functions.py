@@ -1,465 +1,613 @@
-"""Conventions 2 and 3: functions of w and b, and functions of theta."""
+"""The checks of a learner's functions, whatever their names, argument orders and layouts.
 
-from typing import Any, Callable, Dict, List, Optional, Tuple
+Each function gets a role from its arguments (the names are hints: X, y, theta or w and b,
+lambda, alpha, the iteration count, a cost and a gradient function) and from what it
+returns when called on a small case: a number is a cost; n + 1 numbers, a (dj_dw, dj_db)
+pair or a {"dw", "db"} dict a gradient; both together a cost and gradient; parameters
+after alpha and iterations a descent run (one step without iterations); m numbers a
+prediction or probabilities. The layout is the first of layouts.layouts() on which the
+call returns a result of that form, preferring one whose values match the reference or a
+known slip. Then the function is judged on its own layout.
+"""
 
-from .cases import Case, cases, saturated_case, zero_case
-from .formulas import close, name_slip, parts, predictions, simulate
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+
+from .cases import Case, make_case, saturated_case, zero_case
+from .formulas import (CONVENTIONS, RTOL, Vector, close, name_slip, parts, predictions,
+                       sigmoid)
 from .judge import HYPERPARAMETERS, LAMBDA, Judge
-from .process import Timeout, WorkerDied
-from .formulas import Vector
-from .replies import _describe_pair, as_items, as_scalar, as_vector, describe, numbers, short
+from .layouts import Layout, layouts, roles
+from .replies import _describe_pair, as_items, as_scalar, as_vector, describe, numbers
 from .report import Check
 
-class ConventionTwo:
-    """Functions of w and b: compute_cost, compute_gradient, their _reg forms, sigmoid,
-    predict and gradient_descent."""
+# Role lists to try, by argument count, where the names say nothing.
+FALLBACK = {
+    2: [["X", "theta"], ["theta", "X"], ["X", "w"]],
+    3: [["X", "y", "theta"], ["theta", "X", "y"], ["X", "w", "b"]],
+    4: [["X", "y", "w", "b"], ["theta", "X", "y", "lam"], ["X", "y", "theta", "lam"]],
+    5: [["X", "y", "theta", "alpha", "iters"], ["X", "y", "w", "b", "lam"]],
+    6: [["X", "y", "w", "b", "alpha", "iters"], ["X", "y", "theta", "alpha", "iters", "lam"]],
+}
 
-    def __init__(self, checker: Judge, model: str, functions: Dict[str, Any]) -> None:
-        self.c, self.model, self.functions = checker, model, functions
-        self.order: Optional[str] = None  # "wb": (dj_dw, dj_db); "bw": (dj_db, dj_dw)
 
-    def args(self, case: Case, lam: Optional[float], column: bool = False) -> List[Any]:
-        arg = self.c.arg
-        y = [[v] for v in case.y] if column else case.y
-        found = [arg(case.X), arg(y), arg(case.w), case.b]
-        return found + ([lam] if lam is not None else [])
+def candidates(info: Dict[str, Any]) -> List[List[Optional[str]]]:
+    """Role lists for the function's required positional arguments (and named extras)."""
+    names = info["names"]
+    found = roles(names, info["required"])
+    required = info["required"]
+    # optional arguments are passed only when their role is known (lambda_=1, print_cost)
+    count = required + sum(1 for r in found[required:] if r in ("lam", "alpha", "iters"))
+    known = found[:count]
+    if all(role is not None for role in known):
+        return [known]
+    fits = []
+    for option in FALLBACK.get(count, []):
+        if all(k is None or k == o for k, o in zip(known, option)):
+            fits.append(list(option))
+    return fits
 
-    def cost(self, function: str, case: Case, what: str, column: bool = False,
-             report: bool = True) -> Tuple[Optional[float], Optional[Dict[str, Any]]]:
-        lam = case.lam if function.endswith("_reg") else None
-        reply, failed = self.c.call(function, self.args(case, lam, column), what, case)
-        if failed is not None:
-            self.c.fail(function, failed)
-            return None, None
-        assert reply is not None
-        value = as_scalar(reply["value"])
-        if value is None and report:
-            self.c.fail(function, Check(what, "wrong-shape", case=case.describe(),
-                                        note=f"expected a number, received "
-                                             f"{describe(reply['value'])}"))
-        return value, reply
 
-    def gradient(self, function: str, case: Case, what: str, column: bool = False,
-                 report: bool = True) -> Tuple[Optional[Vector], Optional[Dict[str, Any]]]:
-        lam = case.lam if function.endswith("_reg") else None
-        reply, failed = self.c.call(function, self.args(case, lam, column), what, case)
-        if failed is not None:
-            self.c.fail(function, failed)
-            return None, None
-        assert reply is not None
-        items = as_items(reply["value"])
-        if items is not None and len(items) == 2:
-            first_b, second_b = as_scalar(items[0]), as_scalar(items[1])
-            first_w, second_w = as_vector(items[0], case.n), as_vector(items[1], case.n)
-            if first_w is not None and second_b is not None:
-                self.order = self.order or "wb"
-                return first_w + [second_b], reply
-            if first_b is not None and second_w is not None:
-                self.order = self.order or "bw"
-                return second_w + [first_b], reply
-        if not report:
-            return None, reply
-        self.c.fail(function, Check(what, "wrong-shape", case=case.describe(),
-                                    note=f"expected (dj_dw, dj_db) or (dj_db, dj_dw) with dj_dw "
-                                         f"of {case.n} numbers, received "
-                                         f"{_describe_pair(reply['value'])}"))
-        return None, None
+class Found:
+    """A recognized function: its role, argument roles, layout and what it returns."""
 
-    def own_derivative(self, cost_function: str) -> Callable[[Case], Optional[Vector]]:
-        """Central differences of the learner's own cost at the case's parameters."""
-        def derivative(case: Case) -> Optional[Vector]:
-            if cost_function not in self.functions:
+    def __init__(self, name: str, role: str, arg_roles: List[Optional[str]], layout: Layout,
+                 returns: str, order: str = "wb") -> None:
+        self.name, self.role, self.arg_roles, self.layout = name, role, arg_roles, layout
+        self.returns, self.order = returns, order
+        self.failure: Optional[Check] = None  # why no layout worked, when none did
+
+    @property
+    def regularized(self) -> bool:
+        return "lam" in self.arg_roles
+
+    def line(self, names: Sequence[str]) -> str:
+        shown = [n for n, r in zip(names, self.arg_roles)]
+        return (f"{self.name}({', '.join(shown)}) -> {self.returns}; "
+                f"{self.layout.describe()}")
+
+
+def _kind(arg_roles: Sequence[Optional[str]]) -> str:
+    has = set(arg_roles)
+    params = "theta" in has or "w" in has
+    if "alpha" in has and ("iters" in has or "grad_fn" in has):
+        return "descent"
+    if "alpha" in has and params:
+        return "step"
+    if "X" in has and "y" in has and params:
+        return "cost-like"
+    if "X" in has and params:
+        return "predict-like"
+    return ""
+
+
+class Functions:
+    """Recognizes the learner's functions by calling them, then judges each."""
+
+    def __init__(self, judge: Judge, model: str, functions: Dict[str, Any]) -> None:
+        self.c, self.model, self.functions = judge, model, functions
+        self.found: Dict[str, Found] = {}
+
+    # -- cases and calls --
+
+    def cases(self, layout: Layout) -> List[Case]:
+        n = 1 if layout.params == "x1d" else None
+        if n is None:
+            return [make_case(self.model, 3, 2, 1), make_case(self.model, 8, 3, 2)]
+        return [make_case(self.model, 3, 1, 3), make_case(self.model, 8, 1, 4)]
+
+    def extras(self, found_roles: Sequence[Optional[str]], case: Case, layout: Layout,
+               order: str = "wb") -> Dict[str, Any]:
+        alpha, iters = HYPERPARAMETERS[self.model]
+        x1d = layout.params == "x1d"
+        return {"lam": case.lam, "alpha": alpha, "iters": iters, "print_cost": False,
+                "cost_fn": {"ref": "cost", "model": self.model, "x1d": x1d},
+                "grad_fn": {"ref": "gradient", "model": self.model, "order": order,
+                            "x1d": x1d}}
+
+    def quiet(self, name: str, args: List[Any]) -> Optional[Dict[str, Any]]:
+        """The learner's reply to a call, or None if it raised, hung or died."""
+        reply, failed = self.c.call(name, args, "", None)
+        return reply if failed is None else None
+
+    # -- recognition --
+
+    def recognize(self) -> None:
+        for name, info in self.functions.items():
+            if self.is_sigmoid(name, info):
+                self.found[name] = Found(name, "sigmoid", ["z"], Layout("wb"),
+                                         "sigmoid(z)")
+                continue
+            options = candidates(info)
+            found = None
+            for arg_roles in options:
+                found = self.probe(name, arg_roles, named=len(options) == 1)
+                if found is not None:
+                    break
+            if found is not None:
+                self.found[name] = found
+                self.c.report.found.append(found.line(info["names"]))
+
+    def is_sigmoid(self, name: str, info: Dict[str, Any]) -> bool:
+        if info["required"] != 1 or len(info["names"]) < 1:
+            return False
+        if "sigmoid" in name.lower() or name.lower() in ("logistic", "sig", "g"):
+            return True
+        reply = self.quiet(name, [0.5])
+        return reply is not None and close([as_scalar(reply["value"]) or 0.0],
+                                           [sigmoid(0.5)], RTOL)
+
+    def probe(self, name: str, arg_roles: List[Optional[str]], named: bool) -> Optional[Found]:
+        """The function's role and layout, found by calling it. named: the argument roles
+        come from the names, so a function that fails on every layout is still reported
+        (with the failure on the most common layout)."""
+        kind = _kind(arg_roles)
+        if not kind:
+            return None
+        theta = "theta" in arg_roles
+        shape_only: Optional[Found] = None
+        first_failure: Optional[Found] = None
+        for layout in layouts(self.c.process.arrays, theta, n_features_one=True):
+            if layout.params == "x1d" and theta:
+                continue
+            case = self.cases(layout)[0]
+            lam = LAMBDA if "lam" in arg_roles else 0.0
+            case = case.with_params(case.name, case.p, lam)
+            orders = ["wb", "bw"] if "grad_fn" in arg_roles else ["wb"]
+            for order in orders:
+                args = layout.args(arg_roles, case, case.p,
+                                   self.extras(arg_roles, case, layout, order))
+                if args is None:
+                    break
+                reply, failed = self.c.call(name, args, "", case, theta=layout.theta)
+                if failed is not None or reply is None:
+                    if first_failure is None and failed is not None:
+                        first_failure = Found(name, kind, arg_roles, layout, "?")
+                        first_failure.failure = failed
+                    if failed is not None and failed.code == "timeout":
+                        return first_failure if named else None  # no second wait
+                    continue
+                found = self.interpret(name, kind, arg_roles, layout, case, reply["value"])
+                if found is None:
+                    if first_failure is None:
+                        first_failure = Found(name, kind, arg_roles, layout, "?")
+                        first_failure.failure = Check(
+                            f"{name} on {layout.describe()}", "wrong-shape",
+                            case=case.describe(layout.theta),
+                            note=f"received {_describe_pair(reply['value'])}")
+                    continue
+                found.order = order if "grad_fn" in arg_roles else found.order
+                if self.matches(found, case, reply["value"]):
+                    return found
+                shape_only = shape_only or found
+        return shape_only or (first_failure if named else None)
+
+    def interpret(self, name: str, kind: str, arg_roles: List[Optional[str]], layout: Layout,
+                  case: Case, value: Any) -> Optional[Found]:
+        """A Found if the value has the form of the kind's results in this layout."""
+        if kind == "cost-like":
+            if as_scalar(value) is not None:
+                return Found(name, "cost", arg_roles, layout, "J")
+            gradient, order = decode_gradient(value, case, layout)
+            if gradient is not None:
+                return Found(name, "gradient", arg_roles, layout, gradient_words(layout, order),
+                             order)
+            items = as_items(value)
+            if items is not None and len(items) == 2:
+                for first, second, words in ((0, 1, "(J, grad)"), (1, 0, "(grad, J)")):
+                    gradient, order = decode_gradient(items[second], case, layout)
+                    if as_scalar(items[first]) is not None and gradient is not None:
+                        return Found(name, "cost+gradient", arg_roles, layout, words,
+                                     f"{order}:{first}")
+            return None
+        if kind in ("descent", "step"):
+            p, history, words = decode_params(value, case, layout)
+            if p is None:
                 return None
-            found = []
+            return Found(name, kind, arg_roles, layout, words)
+        if kind == "predict-like":
+            values = as_vector(value, case.m)
+            if values is None:
+                return None
+            return Found(name, "predict", arg_roles, layout, "m predictions")
+        return None
+
+    def matches(self, found: Found, case: Case, value: Any) -> bool:
+        """Whether the values match the reference or a known slip (a sure layout)."""
+        triple_cost, triple_gradient = parts(self.model, case.X, case.y, case.p, case.lam)
+        if found.role == "cost":
+            return name_slip([as_scalar(value) or 0.0], triple_cost, case.m, case.lam)[0] != "?"
+        if found.role == "gradient":
+            gradient, _ = decode_gradient(value, case, found.layout, found.order)
+            return gradient is not None and name_slip(gradient, triple_gradient, case.m,
+                                                      case.lam)[0] != "?"
+        if found.role == "cost+gradient":
+            items = as_items(value) or []
+            first = int(found.order.split(":")[1])
+            return name_slip([as_scalar(items[first]) or 0.0], triple_cost, case.m,
+                             case.lam)[0] != "?"
+        if found.role == "predict":
+            values = as_vector(value, case.m) or []
+            return (close(values, predictions(self.model, case.X, case.p, case.n, 1), RTOL)
+                    or close(values, probabilities(self.model, case), RTOL))
+        return True
+
+    # -- judging --
+
+    def run(self) -> None:
+        self.recognize()
+        self.find_convention()
+        for name, found in self.found.items():
+            if found.failure is not None:
+                found.failure.what = found.failure.what or f"{name}, called as {found.role}"
+                self.c.fail(name, found.failure)
+            elif found.role == "sigmoid":
+                self.c.check_sigmoid(name)
+        for role in ("cost", "gradient", "cost+gradient", "predict", "step", "descent"):
+            for name, found in self.found.items():
+                if found.role == role and found.failure is None:
+                    getattr(self, "check_" + role.replace("+", "_"))(found)
+
+    def value(self, found: Found, case: Case, p: Optional[Vector] = None,
+              layout: Optional[Layout] = None) -> Tuple[Optional[Dict[str, Any]],
+                                                        Optional[Check]]:
+        layout = layout or found.layout
+        p = case.p if p is None else p
+        args = layout.args(found.arg_roles, case, p,
+                           self.extras(found.arg_roles, case, layout, found.order))
+        assert args is not None
+        return self.c.call(found.name, args, "", case, theta=layout.theta)
+
+    def cost_of(self, found: Found, case: Case, p: Vector) -> Optional[float]:
+        reply, failed = self.value(found, case, p)
+        if failed is not None or reply is None:
+            return None
+        if found.role == "cost":
+            return as_scalar(reply["value"])
+        items = as_items(reply["value"]) or []
+        first = int(found.order.split(":")[1])
+        return as_scalar(items[first]) if len(items) == 2 else None
+
+    def gradient_of(self, found: Found, case: Case) -> Optional[Vector]:
+        reply, failed = self.value(found, case)
+        if failed is not None or reply is None:
+            return None
+        value = reply["value"]
+        if found.role == "cost+gradient":
+            items = as_items(value) or []
+            order, first = found.order.split(":")
+            return decode_gradient(items[1 - int(first)], case, found.layout, order)[0]
+        return decode_gradient(value, case, found.layout, found.order)[0]
+
+    def find_convention(self) -> None:
+        """A cost and a gradient that agree on a consistent convention (mean squared error,
+        a summed loss): named and accepted."""
+        costs = [f for f in self.found.values() if f.role in ("cost", "cost+gradient")]
+        gradients = [f for f in self.found.values() if f.role in ("gradient", "cost+gradient")]
+        if not costs or not gradients:
+            return
+        case = self.cases(costs[0].layout)[1]
+        for coefficients, words in CONVENTIONS:
+            agree = True
+            for found in costs + gradients:
+                lam = LAMBDA if found.regularized else 0.0
+                point = case.with_params(case.name, case.p, lam)
+                cost_parts, gradient_parts = parts(self.model, point.X, point.y, point.p, lam)
+                if found in costs:
+                    value = self.cost_of(found, point, point.p)
+                    if value is None or name_slip([value], cost_parts, point.m, lam)[2] != (
+                            coefficients):
+                        agree = False
+                if found in gradients:
+                    gradient = self.gradient_of(found, point)
+                    if gradient is None or name_slip(gradient, gradient_parts, point.m,
+                                                     lam)[2] != coefficients:
+                        agree = False
+            if agree and self.model == "linear":
+                self.c.convention = (coefficients, words)
+                self.c.report.found.append(f"convention: {words} (consistent: accepted)")
+                return
+
+    def own_derivative(self, found: Found) -> Callable[[Case], Optional[Vector]]:
+        """Central differences of the file's own cost (the same regularization)."""
+        costs = [f for f in self.found.values() if f.role in ("cost", "cost+gradient")
+                 and f.regularized == found.regularized]
+        if found.role == "cost+gradient":
+            costs = [found]
+
+        def derivative(case: Case) -> Optional[Vector]:
+            if not costs:
+                return None
+            result = []
             for i, v in enumerate(case.p):
                 h = 1e-5 * max(1.0, abs(v))
                 sides = []
                 for sign in (1, -1):
                     p = list(case.p)
                     p[i] += sign * h
-                    value, _ = self._quiet_cost(cost_function, case.with_params(case.name, p))
+                    value = self.cost_of(costs[0], case, p)
                     if value is None:
                         return None
                     sides.append(value)
-                found.append((sides[0] - sides[1]) / (2 * h))
-            return found
+                result.append((sides[0] - sides[1]) / (2 * h))
+            return result
         return derivative
 
-    def _quiet_cost(self, function: str, case: Case) -> Tuple[Optional[float], Any]:
-        lam = case.lam if function.endswith("_reg") else None
-        try:
-            reply = self.c.process.request({"op": "call", "fn": function,
-                                            "args": self.args(case, lam)})
-        except (Timeout, WorkerDied):
-            return None, None
-        return (as_scalar(reply["value"]) if reply["ok"] else None), reply
+    def judged_cases(self, found: Found) -> List[Case]:
+        lam = LAMBDA if found.regularized else 0.0
+        return [case.with_params(case.name, case.p, lam) for case in self.cases(found.layout)]
 
-    def run(self) -> None:
-        functions = self.functions
-        for cost_name, gradient_name, lam in (("compute_cost", "compute_gradient", 0.0),
-                                              ("compute_cost_reg", "compute_gradient_reg",
-                                               LAMBDA)):
-            if cost_name in functions:
-                self.check_cost(cost_name, lam)
-            if gradient_name in functions:
-                self.check_gradient(gradient_name, cost_name, lam)
-        if "sigmoid" in functions:
-            self.c.check_sigmoid()
-        if "predict" in functions:
-            self.check_predict()
-        if "gradient_descent" in functions:
-            self.check_descent(0.0)
-            info = functions["gradient_descent"]
-            if (len(info["names"]) >= 9 or info["varargs"]) and ("compute_cost_reg" in functions
-                                                                or "compute_gradient_reg"
-                                                                in functions):
-                self.check_descent(LAMBDA)
+    def check_cost(self, found: Found) -> None:
+        self.check_cost_gradient(found, cost=True, gradient=False)
 
-    def check_cost(self, function: str, lam: float) -> None:
-        model = self.model
-        for case in cases(model):
-            case = case.with_params(case.name, case.p, lam)
-            if not lam:
-                zero = zero_case(case)
-                what = "cost at zero parameters (" + (
-                    "mean of y^2/2" if model == "linear" else "log 2") + ")"
-                value, _ = self.cost(function, zero, what)
-                if value is None or not self.c.check_value(function, what, zero, [value], False):
-                    return
-            what = "cost at random parameters" + (f", lambda_={lam}" if lam else "")
-            value, _ = self.cost(function, case, what)
-            if value is None or not self.c.check_value(function, what, case, [value], False):
-                return
-        case = cases(model)[0].with_params("random parameters", cases(model)[0].p, lam)
-        if model == "logistic":
-            saturated = saturated_case(model)
-            saturated.lam = lam
-            value, reply = self.cost(function, saturated, saturated.name)
-            exact = sum(parts(model, saturated.X, saturated.y, saturated.p, lam)[0][:2])
-            if reply is not None and not self.c.check_saturated(
-                    function, reply, None if value is None else [value], saturated,
-                    expected=[exact]):
-                return
-            if value is not None and not close([value], [exact], 1e-6):
-                self.c.report.notes.append(
-                    f"{function} gives {short(value)} at |z| = 800 where the exact cost is "
-                    f"{short(exact)}: a clipped probability caps each term (accepted).")
-        if self.c.process.arrays:
-            self.check_column(function, case, False)
+    def check_gradient(self, found: Found) -> None:
+        self.check_cost_gradient(found, cost=False, gradient=True)
 
-    def check_column(self, function: str, case: Case, gradient: bool) -> None:
-        what = "y of shape (m, 1)"
-        get = self.gradient if gradient else self.cost
-        flat, _ = get(function, case, what)
+    def check_cost_gradient(self, found: Found, cost: bool = True,
+                            gradient: bool = True) -> None:
+        name, theta = found.name, found.layout.theta
+        own = self.own_derivative(found)
+        for case in self.judged_cases(found):
+            points = [case] if found.regularized or not cost else [zero_case(case), case]
+            for point in points:
+                what = ("at zero parameters" if point is not case else
+                        "at random parameters") + (f", lambda={case.lam}" if case.lam else "")
+                reply, failed = self.value(found, point)
+                if failed is not None:
+                    return self.c.fail(name, failed)
+                assert reply is not None
+                if cost:
+                    value = self.cost_of_reply(found, reply["value"])
+                    if value is None:
+                        return self.c.fail(name, Check("cost " + what, "wrong-shape",
+                                                       case=point.describe(theta),
+                                                       note=f"received "
+                                                            f"{_describe_pair(reply['value'])}"))
+                    if not self.c.check_value(name, "cost " + what, point, [value], False,
+                                              theta):
+                        return
+                if gradient and point is case:
+                    grad = self.gradient_of_reply(found, point, reply["value"])
+                    if grad is None:
+                        return self.c.fail(name, Check(
+                            "gradient " + what, "wrong-shape", case=point.describe(theta),
+                            note=f"expected {gradient_words(found.layout, found.order)}, "
+                                 f"received {_describe_pair(reply['value'])}"))
+                    if not self.c.check_value(name, "gradient " + what, point, grad, True,
+                                              theta, own_cost=own):
+                        return
+        if self.model == "logistic" and not self.check_saturation(found, cost, gradient):
+            return
+        self.check_column_y(found)
+
+    def cost_of_reply(self, found: Found, value: Any) -> Optional[float]:
+        if found.role == "cost":
+            return as_scalar(value)
+        items = as_items(value) or []
+        return as_scalar(items[int(found.order.split(":")[1])]) if len(items) == 2 else None
+
+    def gradient_of_reply(self, found: Found, case: Case, value: Any) -> Optional[Vector]:
+        if found.role == "cost+gradient":
+            items = as_items(value) or []
+            if len(items) != 2:
+                return None
+            order, first = found.order.split(":")
+            return decode_gradient(items[1 - int(first)], case, found.layout, order)[0]
+        return decode_gradient(value, case, found.layout, found.order)[0]
+
+    def check_saturation(self, found: Found, cost: bool, gradient: bool) -> bool:
+        saturated = saturated_case("logistic")
+        if found.layout.params == "x1d":
+            return True
+        saturated.lam = LAMBDA if found.regularized else 0.0
+        reply, failed = self.value(found, saturated)
+        if failed is not None:
+            self.c.fail(found.name, failed)
+            return False
+        assert reply is not None
+        values: Optional[Vector] = []
+        if cost:
+            value = self.cost_of_reply(found, reply["value"])
+            values = None if value is None else [value]
+        if gradient and values is not None:
+            grad = self.gradient_of_reply(found, saturated, reply["value"])
+            values = None if grad is None else values + grad
+        exact = sum(parts("logistic", saturated.X, saturated.y, saturated.p,
+                          saturated.lam)[0][:2])
+        return self.c.check_saturated(found.name, reply, values, saturated,
+                                      found.layout.theta, expected=[exact] if cost else None)
+
+    def check_column_y(self, found: Found) -> None:
+        """The same case with y as an (m, 1) column: a warning if the result changes."""
+        layout = found.layout
+        if not self.c.process.arrays or layout.y_shape != "flat" or layout.params in (
+                "neuron", "x1d"):
+            return
+        column = Layout(layout.params, layout.theta_shape, "column", layout.matrix)
+        case = self.judged_cases(found)[0]
+        flat, _ = self.value(found, case)
+        reply, failed = self.value(found, case, layout=column)
         if flat is None:
             return
-        received, reply = get(function, case, what, column=True, report=False)
-        if reply is None:
-            return
-        flat_values = flat if gradient else [flat]
-        if received is None or not close(flat_values if not gradient else received,
-                                         [received] if not gradient else flat_values, 1e-9):
-            self.c.fail(function, Check(what, "column-y-broadcast", case=case.describe(),
-                                        expected=flat, received=received if received is not None
-                                        else _describe_pair(reply["value"])))
-            return
-        self.c.report.add(function, Check(what))
+        what = "y of shape (m, 1)"
+        if failed is not None and failed.error in ("ValueError", "TypeError"):
+            return self.c.report.add(found.name, Check(what, note="refused"))
+        expected = self.results(found, case, flat["value"])
+        received = None if reply is None else self.results(found, case, reply["value"])
+        if received is None or expected is None or not close(received, expected, 1e-9):
+            return self.c.report.add(found.name, Check(
+                what, "column-y-broadcast", case=case.describe(layout.theta),
+                expected=expected, received=received if received is not None else
+                describe(reply and reply["value"])))
+        self.c.report.add(found.name, Check(what))
 
-    def check_gradient(self, function: str, cost_name: str, lam: float) -> None:
-        model = self.model
-        own = self.own_derivative(cost_name)
-        for case in cases(model):
-            case = case.with_params(case.name, case.p, lam)
-            what = "gradient at random parameters" + (f", lambda_={lam}" if lam else "")
-            value, _ = self.gradient(function, case, what)
-            if value is None or not self.c.check_value(function, what, case, value, True,
-                                                       own_cost=own):
-                return
-        order = {"wb": "(dj_dw, dj_db)", "bw": "(dj_db, dj_dw)"}.get(self.order or "", "")
-        self.c.report.found.append(f"{function} returns {order}")
-        case = cases(model)[0].with_params("random parameters", cases(model)[0].p, lam)
-        if model == "logistic":
-            saturated = saturated_case(model)
-            saturated.lam = lam
-            value, reply = self.gradient(function, saturated, saturated.name)
-            if reply is not None and not self.c.check_saturated(function, reply, value,
-                                                                saturated):
-                return
-        if self.c.process.arrays:
-            self.check_column(function, case, True)
+    def results(self, found: Found, case: Case, value: Any) -> Optional[Vector]:
+        """The cost and gradient in one list, as the found role returns them."""
+        cost = self.cost_of_reply(found, value) if found.role != "gradient" else 0.0
+        grad = self.gradient_of_reply(found, case, value) if found.role != "cost" else []
+        return None if cost is None or grad is None else [cost] + grad
 
-    def check_predict(self) -> None:
-        info = self.functions["predict"]
-        if len(info["names"]) < 3 and not info["varargs"]:
-            self.c.report.notes.append("predict takes fewer than 3 arguments: not checked as "
-                                       "predict(X, w, b).")
-            return
-        what = "predict(X, w, b)" + (" (1 where sigmoid(z) >= 0.5)" if self.model == "logistic"
-                                     else "")
-        for case in cases(self.model):
-            if not self.predict_case(case, what):
-                return
-        self.c.report.add("predict", Check(what))
-
-    def predict_case(self, case: Case, what: str) -> bool:
-        reply, failed = self.c.call("predict", [self.c.arg(case.X), self.c.arg(case.w), case.b],
-                                    what, case)
-        if failed is not None:
-            self.c.fail("predict", failed)
-            return False
-        assert reply is not None
-        expected = predictions(self.model, case.X, case.p, case.n, 1)
-        received = as_vector(reply["value"], case.m)
-        if received is None:
-            self.c.fail("predict", Check(what, "wrong-shape", case=case.describe(),
-                                         expected=expected,
-                                         note=f"received {describe(reply['value'])}"))
-            return False
-        code, slip_what = name_slip(received, (expected, [0.0] * case.m, [0.0] * case.m),
-                                    case.m, 0.0)
-        if code is not None:
-            self.c.fail("predict", Check(what, "mismatch" if code == "?" else code,
-                                         case=case.describe(), expected=expected,
-                                         received=received, note=slip_what))
-            return False
-        return True
-
-    def check_descent(self, lam: float) -> None:
-        function = "gradient_descent"
-        info = self.functions[function]
-        alpha, iters = HYPERPARAMETERS[self.model]
-        takes_lambda = len(info["names"]) >= 9 or info["varargs"]
-        orders = [self.order] if self.order else ["wb", "bw"]
-        for case in cases(self.model):
-            case = case.with_params("start", case.p, lam)
-            what = f"gradient_descent, alpha={alpha}, num_iters={iters}" + (
-                f", lambda_={lam}" if lam else "") + ", with the reference cost and gradient"
-            for attempt, order in enumerate(orders):
-                args = [self.c.arg(case.X), self.c.arg(case.y), self.c.arg(case.w), case.b,
-                        {"ref": "cost", "model": self.model},
-                        {"ref": "gradient", "model": self.model, "order": order}, alpha, iters]
-                if takes_lambda:
-                    args.append(lam)
-                reply, failed = self.c.call(function, args, what, case)
-                if failed is not None:
-                    return self.c.fail(function, failed)
-                assert reply is not None
-                items = as_items(reply["value"]) or []
-                w = as_vector(items[0], case.n) if len(items) >= 3 else None
-                b = as_scalar(items[1]) if len(items) >= 3 else None
-                history = numbers(items[2]) if len(items) >= 3 else None
-                if w is None or b is None or history is None:
-                    return self.c.fail(function, Check(
-                        what, "wrong-shape", case=case.describe(),
-                        note=f"expected w, b, J_history (extra values ignored), received "
-                             f"{_describe_pair(reply['value'])}"))
-                final = simulate(self.model, case.X, case.y, case.p, alpha, iters, lam, 1)[-1]
-                if attempt + 1 < len(orders) and not close(w + [b], final, 1e-6):
-                    continue  # the other order of the gradient's pair may be the learner's
-                checks_before = len(dict(self.c.report.functions).get(function, []))
-                self.c.check_run(function, what, case, alpha, iters, w + [b], history[0],
-                                 case.p, own_cost=False)
-                checks = dict(self.c.report.functions)[function]
-                if any(not check.passed for check in checks[checks_before:]):
-                    return
-                break
-
-
-
-class ConventionThree:
-    """Functions of theta with a column of ones in X (the classic course's exercises)."""
-
-    def __init__(self, checker: Judge, model: str, functions: Dict[str, Any]) -> None:
-        self.c, self.model, self.functions = checker, model, functions
-
-    def X1(self, case: Case) -> Dict[str, Any]:
-        return self.c.arg([[1.0] + row for row in case.X])
-
-    def theta(self, case: Case) -> Dict[str, Any]:
-        return self.c.arg([case.b] + list(case.w))
-
-    def run(self) -> None:
-        functions = self.functions
-        for name in ("computeCost", "computeCostMulti"):
-            if name in functions:
-                self.check_compute_cost(name)
-        for name in ("gradientDescent", "gradientDescentMulti"):
-            if name in functions:
-                self.check_descent(name)
-        for name, lam in (("costFunction", 0.0), ("costFunctionReg", LAMBDA)):
-            if name in functions:
-                self.check_cost_function(name, lam)
-        if "sigmoid" in functions:
-            self.c.check_sigmoid()
-        if "predict" in functions and self.model == "logistic":
-            self.check_predict()
-
-    def compute_cost(self, function: str, case: Case, what: str, column: bool = False
-                     ) -> Optional[float]:
-        y = [[v] for v in case.y] if column else case.y
-        reply, failed = self.c.call(function, [self.X1(case), self.c.arg(y), self.theta(case)],
-                                    what, case, theta=True)
-        if failed is not None:
-            self.c.fail(function, failed)
-            return None
-        assert reply is not None
-        value = as_scalar(reply["value"])
-        if value is None:
-            self.c.fail(function, Check(what, "wrong-shape", case=case.describe(True),
-                                        note=f"expected a number, received "
-                                             f"{describe(reply['value'])}"))
-        return value
-
-    def check_compute_cost(self, function: str) -> None:
-        for case in cases("linear"):
-            for point, what in ((zero_case(case), "cost at theta = 0 (mean of y^2/2)"),
-                                (case, "cost at random theta")):
-                value = self.compute_cost(function, point, what)
-                if value is None or not self.c.check_value(function, what, point, [value],
-                                                           False, theta=True):
-                    return
-        if self.c.process.arrays:
-            case = cases("linear")[0]
-            what = "y of shape (m, 1)"
-            flat = self.compute_cost(function, case, what)
-            column = self.compute_cost(function, case, what, column=True)
-            if flat is None or column is None:
-                return
-            if not close([column], [flat], 1e-9):
-                return self.c.fail(function, Check(what, "column-y-broadcast",
-                                                   case=case.describe(True), expected=flat,
-                                                   received=column))
-            self.c.report.add(function, Check(what))
-
-    def check_descent(self, function: str) -> None:
-        alpha, iters = HYPERPARAMETERS["linear"]
-        for case in cases("linear"):
-            what = f"{function}, alpha={alpha}, num_iters={iters}"
-            reply, failed = self.c.call(function, [self.X1(case), self.c.arg(case.y),
-                                                   self.theta(case), alpha, iters],
-                                        what, case, theta=True)
+    def check_predict(self, found: Found) -> None:
+        name, theta = found.name, found.layout.theta
+        for case in self.cases(found.layout):
+            reply, failed = self.value(found, case)
             if failed is not None:
-                return self.c.fail(function, failed)
+                return self.c.fail(name, failed)
             assert reply is not None
-            items = as_items(reply["value"]) or []
-            theta = as_vector(items[0], case.n + 1) if len(items) >= 2 else None
-            history = numbers(items[1]) if len(items) >= 2 else None
-            if theta is None or history is None:
-                return self.c.fail(function, Check(
-                    what, "wrong-shape", case=case.describe(True),
-                    note=f"expected theta ({case.n + 1} numbers) and J_history, received "
-                         f"{_describe_pair(reply['value'])}"))
-            before = len(dict(self.c.report.functions).get(function, []))
-            self.c.check_run(function, what, case, alpha, iters, theta[1:] + theta[:1],
-                             history[0], case.p, own_cost=True, theta=True)
-            checks = dict(self.c.report.functions)[function]
+            expected = predictions(self.model, case.X, case.p, case.n, 1)
+            received = as_vector(reply["value"], case.m)
+            what = "predictions at random parameters"
+            if received is None:
+                return self.c.fail(name, Check(what, "wrong-shape", case=case.describe(theta),
+                                               expected=expected,
+                                               note=f"received {describe(reply['value'])}"))
+            if self.model == "logistic" and close(received, probabilities(self.model, case),
+                                                  RTOL):
+                found.returns = "probabilities sigmoid(z)"
+                continue
+            if not close(received, expected, RTOL):
+                code, slip_what, _ = name_slip(received, (expected, [0.0] * case.m,
+                                                          [0.0] * case.m), case.m, 0.0)
+                return self.c.fail(name, Check(what, "mismatch" if code in ("?", "ambiguous")
+                                               else code, case=case.describe(theta),
+                                               expected=expected, received=received,
+                                               note=slip_what))
+        what = ("probabilities sigmoid(z)" if found.returns.startswith("prob") else
+                "predictions" + (" (1 where sigmoid(z) >= 0.5)" if self.model == "logistic"
+                                 else " f(x) = w x + b"))
+        self.c.report.add(name, Check(what))
+
+    def check_step(self, found: Found) -> None:
+        self.check_descent(found, steps=1)
+
+    def check_descent(self, found: Found, steps: Optional[int] = None) -> None:
+        name, layout = found.name, found.layout
+        alpha, iters = HYPERPARAMETERS[self.model]
+        iters = steps or iters
+        own = "grad_fn" not in found.arg_roles
+        params_given = "theta" in found.arg_roles or "w" in found.arg_roles
+        for case in self.judged_cases(found):
+            lam = case.lam
+            p0 = case.p if params_given else [0.0] * len(case.p)
+            what = (f"{name}, alpha={alpha}" + (f", num_iters={iters}" if not steps else "")
+                    + (f", lambda={lam}" if lam else "")
+                    + ("" if own else ", with the reference cost and gradient"))
+            reply, failed = self.value(found, case)
+            if failed is not None:
+                return self.c.fail(name, failed)
+            assert reply is not None
+            p, history, _ = decode_params(reply["value"], case, layout)
+            if p is None:
+                return self.c.fail(name, Check(what, "wrong-shape", case=case.describe(
+                    layout.theta), note=f"expected the parameters ({found.returns}), received "
+                                        f"{_describe_pair(reply['value'])}"))
+            if history is not None and len(history) not in (iters, iters + 1):
+                self.c.report.notes.append(f"{name}: a cost history of {len(history)} entries "
+                                           f"for {iters} updates was not compared.")
+                history = None
+            before = len(dict(self.c.report.functions).get(name, []))
+            self.c.check_run(name, what, case, alpha, iters, p, history, p0, own_cost=own,
+                             theta=layout.theta)
+            checks = dict(self.c.report.functions).get(name, [])
             if any(not check.passed for check in checks[before:]):
                 return
 
-    def cost_function(self, function: str, case: Case, what: str, column: bool = False
-                      ) -> Tuple[Optional[float], Optional[Vector], Optional[Dict[str, Any]]]:
-        """(J, grad in flat p order, reply) of costFunction(theta, X, y[, lambda_])."""
-        y = [[v] for v in case.y] if column else case.y
-        args = [self.theta(case), self.X1(case), self.c.arg(y)]
-        if function == "costFunctionReg":
-            args.append(case.lam)
-        reply, failed = self.c.call(function, args, what, case, theta=True)
-        if failed is not None:
-            self.c.fail(function, failed)
-            return None, None, None
-        assert reply is not None
-        items = as_items(reply["value"])
-        cost = as_scalar(items[0]) if items and len(items) == 2 else None
-        grad = as_vector(items[1], case.n + 1) if items and len(items) == 2 else None
-        if cost is None or grad is None:
-            self.c.fail(function, Check(what, "wrong-shape", case=case.describe(True),
-                                        note=f"expected J and grad ({case.n + 1} numbers), "
-                                             f"received {_describe_pair(reply['value'])}"))
-            return None, None, reply
-        return cost, grad[1:] + grad[:1], reply
 
-    def own_derivative(self, function: str) -> Callable[[Case], Optional[Vector]]:
-        def derivative(case: Case) -> Optional[Vector]:
-            found = []
-            for i, v in enumerate(case.p):
-                h = 1e-5 * max(1.0, abs(v))
-                sides = []
-                for sign in (1, -1):
-                    p = list(case.p)
-                    p[i] += sign * h
-                    point = case.with_params(case.name, p)
-                    args = [self.theta(point), self.X1(point), self.c.arg(point.y)]
-                    if function == "costFunctionReg":
-                        args.append(point.lam)
-                    try:
-                        reply = self.c.process.request({"op": "call", "fn": function,
-                                                        "args": args})
-                    except (Timeout, WorkerDied):
-                        return None
-                    items = as_items(reply["value"]) if reply["ok"] else None
-                    value = as_scalar(items[0]) if items else None
-                    if value is None:
-                        return None
-                    sides.append(value)
-                found.append((sides[0] - sides[1]) / (2 * h))
-            return found
-        return derivative
-
-    def check_cost_function(self, function: str, lam: float) -> None:
-        own = self.own_derivative(function)
-        for case in cases("logistic"):
-            case = case.with_params(case.name, case.p, lam)
-            points = [(case, "J and grad at random theta" + (f", lambda_={lam}" if lam else ""))]
-            if not lam:
-                points.insert(0, (zero_case(case), "J at theta = 0 (log 2)"))
-            for point, what in points:
-                cost, grad, _ = self.cost_function(function, point, what)
-                if cost is None or grad is None:
-                    return
-                if not self.c.check_value(function, what + ": J", point, [cost], False, True):
-                    return
-                if point is case and not self.c.check_value(function, what + ": grad", point,
-                                                            grad, True, True, own_cost=own):
-                    return
-        saturated = saturated_case("logistic")
-        saturated.lam = lam
-        cost, grad, reply = self.cost_function(function, saturated, saturated.name)
-        if reply is None or not self.c.check_saturated(
-                function, reply, None if cost is None or grad is None else [cost] + grad,
-                saturated, theta=True):
-            return
-        if self.c.process.arrays:
-            case = cases("logistic")[0].with_params("random parameters",
-                                                    cases("logistic")[0].p, lam)
-            what = "y of shape (m, 1)"
-            flat = self.cost_function(function, case, what)
-            column = self.cost_function(function, case, what, column=True)
-            if flat[0] is None or flat[1] is None or column[2] is None:
-                return
-            if column[0] is None or column[1] is None or not close(
-                    [column[0]] + column[1], [flat[0]] + flat[1], 1e-9):
-                return self.c.fail(function, Check(what, "column-y-broadcast",
-                                                   case=case.describe(True)))
-            self.c.report.add(function, Check(what))
-
-    def check_predict(self) -> None:
-        info = self.functions["predict"]
-        if len(info["names"]) != 2 and not info["varargs"]:
-            return
-        case = cases("logistic")[1]
-        what = "predict(theta, X) (1 where sigmoid(X theta) >= 0.5)"
-        reply, failed = self.c.call("predict", [self.theta(case), self.X1(case)], what, case,
-                                    theta=True)
-        if failed is not None:
-            return self.c.fail("predict", failed)
-        assert reply is not None
-        expected = predictions("logistic", case.X, case.p, case.n, 1)
-        received = as_vector(reply["value"], case.m)
-        if received is None or not close(received, expected, 1e-9):
-            return self.c.fail("predict", Check(
-                what, "wrong-shape" if received is None else "mismatch",
-                case=case.describe(True), expected=expected,
-                received=received if received is not None else describe(reply["value"])))
-        self.c.report.add("predict", Check(what))
+def probabilities(model: str, case: Case) -> Vector:
+    w, b = case.p[:-1], case.p[-1]
+    return [sigmoid(sum(wj * xj for wj, xj in zip(w, x)) + b) for x in case.X]
 
 
+def gradient_words(layout: Layout, order: str) -> str:
+    if layout.theta:
+        return "dJ/dtheta"
+    if order == "dict":
+        return '{"dw", "db"}'
+    return "(dj_db, dj_dw)" if order == "bw" else "(dj_dw, dj_db)"
+
+
+def decode_gradient(value: Any, case: Case, layout: Layout, order: Optional[str] = None
+                    ) -> Tuple[Optional[Vector], str]:
+    """The gradient in flat p order (w, then b) and the order it came in; None if it is not
+    one in this layout."""
+    n = case.n
+    if layout.theta:
+        found = as_vector(value, n + 1)
+        return (None, "") if found is None else (found[1:] + found[:1], "theta")
+    if isinstance(value, dict) and value.get("t") == "dict":
+        items = value["items"]
+        dw = next((items[k] for k in ("dw", "dW", "dj_dw", "grad_w") if k in items), None)
+        db = next((items[k] for k in ("db", "dj_db", "grad_b") if k in items), None)
+        w, b = as_vector(dw, n) if dw is not None else None, as_scalar(db)
+        return (None, "") if w is None or b is None else (w + [b], "dict")
+    items = as_items(value)
+    if items is None or len(items) != 2:
+        return None, ""
+    decoded = {}
+    for attempt in ("wb", "bw"):
+        first, second = (items[0], items[1]) if attempt == "wb" else (items[1], items[0])
+        if layout.params == "x1d":
+            w = None if as_scalar(first) is None else [as_scalar(first)]
+        else:
+            w = as_vector(first, n)
+        b = as_scalar(second)
+        if w is not None and b is not None:
+            decoded[attempt] = w + [b]
+    if order in decoded:
+        return decoded[order], order  # type: ignore
+    if len(decoded) == 2:  # two numbers (one feature): the order is told by the values
+        triple = parts(case.model, case.X, case.y, case.p, case.lam)[1]
+        if name_slip(decoded["wb"], triple, case.m, case.lam)[0] == "?" and name_slip(
+                decoded["bw"], triple, case.m, case.lam)[0] != "?":
+            return decoded["bw"], "bw"
+    for attempt in ("wb", "bw"):
+        if attempt in decoded:
+            return decoded[attempt], attempt
+    return None, ""
+
+
+def decode_params(value: Any, case: Case, layout: Layout
+                  ) -> Tuple[Optional[Vector], Optional[Vector], str]:
+    """(flat p, cost history or None, what was returned) of a descent run's result."""
+    n = case.n
+    items = as_items(value)
+    if isinstance(value, dict) and value.get("t") == "dict":
+        items = [value]
+    if items and isinstance(items[0], dict) and items[0].get("t") == "dict":  # params dict
+        params = items[0]["items"]
+        w = as_vector(params.get("w") or params.get("W"), n) if (
+            "w" in params or "W" in params) else None
+        b = as_scalar(params.get("b")) if "b" in params else None
+        if w is None or b is None:
+            return None, None, ""
+        history = _history(items[2]) if len(items) >= 3 else None
+        return w + [b], history, '(params {"w", "b"}, grads, costs)'
+    if layout.theta:
+        if items and as_scalar(items[0]) is None:
+            theta = as_vector(items[0], n + 1)
+            if theta is None:
+                return None, None, ""
+            history = _history(items[1]) if len(items) >= 2 else None
+            words = "(theta, J_history)" if history is not None else "theta"
+            return theta[1:] + theta[:1], history, words + (", ..." if len(items) > 2 else "")
+        theta = as_vector(value, n + 1)
+        if theta is None:
+            return None, None, ""
+        return theta[1:] + theta[:1], None, "theta alone"
+    if not items or len(items) < 2:
+        return None, None, ""
+    w = as_vector(items[0], n) if layout.params != "x1d" else (
+        None if as_scalar(items[0]) is None else [as_scalar(items[0])])
+    b = as_scalar(items[1])
+    if w is None or b is None:
+        return None, None, ""
+    history = _history(items[2]) if len(items) >= 3 else None
+    words = "(w, b, J_history" + (", ...)" if len(items) > 3 else ")") if len(items) >= 3 \
+        else "(w, b)"
+    return w + [b], history, words
+
+
+def _history(value: Any) -> Optional[Vector]:
+    found = numbers(value)
+    if found is None or len(found[0]) < 1 or len([d for d in found[1] if d > 1]) > 1:
+        return None
+    return found[0]

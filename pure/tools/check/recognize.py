@@ -5,15 +5,10 @@ import os
 from typing import Any, Dict, Optional, Tuple
 
 from .classes import ConventionOne
-from .functions import ConventionThree, ConventionTwo
+from .functions import Functions
 from .judge import Judge, MODELS
 from .process import IMPORT_TIMEOUT, Timeout, WorkerDied
-from .report import Report
-
-CONVENTION_2 = ("compute_cost", "compute_gradient", "compute_cost_reg", "compute_gradient_reg",
-                "gradient_descent")
-CONVENTION_3 = ("computeCost", "computeCostMulti", "gradientDescent", "gradientDescentMulti",
-                "costFunction", "costFunctionReg")
+from .report import Check, Report
 
 
 class Checker(Judge):
@@ -68,29 +63,43 @@ class Checker(Judge):
                                      f"model {model}, {data_text}")
             ConventionOne(self, name, model, info).run()
             checked = True
-        if any(name in functions for name in CONVENTION_2):
+        if functions:
             model, why = self.function_model(functions)
             if model == "softmax":
-                self.report.unusable = ("functions of w and b are checked as linear or "
-                                        "logistic regression, not softmax.")
-                return
-            self.report.found.append(f"functions of w and b: convention 2, model {model} "
-                                     f"({why}), {data_text}")
-            ConventionTwo(self, model, functions).run()
-            checked = True
-        if any(name in functions for name in CONVENTION_3):
-            model = "logistic" if any(n in functions for n in ("costFunction", "costFunctionReg")
-                                      ) else "linear"
-            self.report.found.append(f"functions of theta: convention 3, model {model}, "
-                                     f"{data_text}")
-            ConventionThree(self, model, functions).run()
-            checked = True
+                self.report.notes.append("functions are checked as linear or logistic "
+                                         "regression, not softmax.")
+            else:
+                self.report.found.append(f"functions: model {model} ({why}), {data_text}")
+                before = len(self.report.found)
+                checker = Functions(self, model, functions)
+                checker.run()
+                checked = checked or bool(checker.found)
+                if not checker.found:
+                    del self.report.found[before - 1:]
+        self.globals_read(loaded.get("globals", {}))
         if not checked:
             self.report.unusable = (
                 f"{self.path} holds nothing this checker recognizes. It looked for: a class "
-                "with fit(X, y) named for its model (LinearRegression, LogisticRegression, "
-                "SoftmaxRegression; any name with --model); functions of w and b "
-                f"({', '.join(CONVENTION_2)}); functions of theta ({', '.join(CONVENTION_3)}).")
+                "with fit(X, y) or train(X, y) (its model named by the class or by --model); "
+                "functions by what they do: sigmoid(z); a cost, a gradient, or both, of X, y "
+                "and the parameters (w and b, or theta, e.g. compute_cost(X, y, w, b), "
+                "computeCost(X, y, theta), costFunction(theta, X, y)); a descent run or one "
+                "step (with alpha and an iteration count); predict(X and the parameters).")
+
+    def globals_read(self, found: Dict[str, Any]) -> None:
+        """A warning for each checked function that reads a notebook's global variable."""
+        checked = dict(self.report.functions)
+        for function, names in found.items():
+            names = [n for n in names if not n.isupper()]  # EPSILON-like constants are fine
+            targets = [key for key in checked if key == function
+                       or key.startswith(function + ".")]
+            if not names or not targets:
+                continue
+            self.report.add(targets[0], Check(
+                f"reads the global {', '.join(names)}", "uses-global",
+                note=f"{function} reads {', '.join(names)} from the file (a notebook's "
+                     "variables): pass it as an argument, or compute it from the arguments "
+                     "(m = len(y), n = X.shape[1])."))
 
     def class_model(self, name: str) -> Optional[str]:
         lower = name.lower()
@@ -104,11 +113,18 @@ class Checker(Judge):
         return None
 
     def function_model(self, functions: Dict[str, Any]) -> Tuple[str, str]:
+        """Linear or logistic: --model, else a sigmoid among the functions, else the file's
+        text (a log-loss) or name."""
         if self.model is not None:
             return self.model, "--model"
-        if "sigmoid" in functions:
-            return "logistic", "it defines sigmoid; --model linear to change"
+        probe = Functions(self, "logistic", functions)
+        sigmoids = [name for name, info in functions.items() if probe.is_sigmoid(name, info)]
+        if sigmoids:
+            return "logistic", f"it defines {sigmoids[0]}; --model linear to change"
+        with open(self.path, encoding="utf-8", errors="replace") as source:
+            text = source.read()
+        if "log(" in text and "exp(" in text:
+            return "logistic", "it takes log and exp; --model linear to change"
         if "logistic" in os.path.basename(self.path).lower():
             return "logistic", "the file's name says so; --model to change"
         return "linear", "no sigmoid found; --model logistic to change"
-

@@ -31,14 +31,19 @@ SLIPS = {  # code: the plain sentence the report gives for it
     "column-y-broadcast": "With y of shape (m, 1) the result differs from the one with y of "
                           "shape (m,): y_hat - y broadcasts to an (m, m) matrix; flatten y "
                           "first (y = y.reshape(-1)).",
+    "uses-global": "It reads a global variable of your notebook or file instead of an "
+                   "argument: the checker (and any caller) does not have it; pass the value "
+                   "as an argument, or compute it from the arguments (m = len(y)).",
     "wrong-shape": "The result does not have the shape it should.",
     "raised": "It raised an exception.",
     "timeout": "It did not return within the time limit (an endless loop?).",
     "mismatch": "It differs from the reference.",
 }
 
+# Robustness findings that a course's own data never triggers: warnings (exit status 0)
+# unless --strict makes them failures.
+WARNINGS = ("sigmoid-overflow", "log-of-zero", "column-y-broadcast", "uses-global")
 
-# ---- The report ----
 
 class Check:
     """One verdict: a function, what was checked, and for a failure the slip and numbers."""
@@ -48,6 +53,8 @@ class Check:
                  received: Any = None, note: str = "") -> None:
         self.what, self.code, self.case = what, code, case
         self.sentence = sentence or (SLIPS.get(code, "") if code else "")
+        self.warning = code in WARNINGS  # a robustness finding (a failure under --strict)
+        self.variant: Any = None  # the scaling of the reference it matched, if any
         self.expected, self.received, self.note = expected, received, note
         self.error = ""  # the name of the exception, when the learner's code raised one
 
@@ -68,8 +75,8 @@ class Check:
 class Report:
     """Everything the checker found about one file: printable, and as one JSON object."""
 
-    def __init__(self, path: str) -> None:
-        self.path = path
+    def __init__(self, path: str, strict: bool = False) -> None:
+        self.path, self.strict = path, strict
         self.found: List[str] = []  # what was recognized, one line each
         self.functions: List[Tuple[str, List[Check]]] = []
         self.notes: List[str] = []
@@ -83,11 +90,15 @@ class Report:
         self.functions.append((function, [check]))
         return check
 
+    def fails(self, check: Check) -> bool:
+        """A failure: a slip, or a robustness finding under --strict."""
+        return check.code is not None and (self.strict or not check.warning)
+
     @property
     def status(self) -> int:
         if self.unusable:
             return 2
-        return 0 if all(c.passed for _, checks in self.functions for c in checks) else 1
+        return 1 if any(self.fails(c) for _, checks in self.functions for c in checks) else 0
 
     @property
     def passed(self) -> bool:
@@ -95,17 +106,26 @@ class Report:
 
     def codes(self) -> List[str]:
         """The distinct slip codes of the failures, in the order they were found."""
+        return self._codes(True)
+
+    def warnings(self) -> List[str]:
+        """The distinct codes of the robustness findings that are not failures."""
+        return self._codes(False)
+
+    def _codes(self, failures: bool) -> List[str]:
         found: List[str] = []
         for _, checks in self.functions:
             for c in checks:
-                if c.code and c.code not in found:
+                if c.code and self.fails(c) == failures and c.code not in found:
                     found.append(c.code)
         return found
 
     def as_dict(self) -> Dict[str, Any]:
         return {"file": self.path, "status": self.status, "passed": self.passed,
-                "found": self.found, "codes": self.codes(), "message": self.unusable,
-                "functions": [{"name": name, "passed": all(c.passed for c in checks),
+                "found": self.found, "codes": self.codes(), "warnings": self.warnings(),
+                "strict": self.strict, "message": self.unusable,
+                "functions": [{"name": name,
+                               "passed": not any(self.fails(c) for c in checks),
                                "checks": [c.as_dict() for c in checks]}
                               for name, checks in self.functions],
                 "notes": self.notes}
@@ -118,6 +138,7 @@ class Report:
             return "\n".join(lines)
         for name, checks in self.functions:
             failed = [c for c in checks if not c.passed]
+            label = "FAIL" if any(self.fails(c) for c in failed) else "WARN"
             if not failed:
                 whats = []
                 for c in checks:
@@ -126,9 +147,10 @@ class Report:
                         whats.append(what)
                 lines.append(f"PASS  {name}: " + "; ".join(whats))
                 continue
-            lines.append(f"FAIL  {name}")
+            lines.append(f"{label}  {name}")
             for c in failed:
-                lines.append(f"      [{c.code}] {c.what}: {c.sentence}")
+                kind = "" if self.fails(c) else "warning "
+                lines.append(f"      {kind}[{c.code}] {c.what}: {c.sentence}")
                 if c.case:
                     lines.append("        case: " + _case_text(c.case))
                 if c.expected is not None or c.received is not None:
@@ -138,8 +160,14 @@ class Report:
                     lines.append(f"        {c.note}")
         lines += self.notes
         total = len(self.functions)
-        failing = sum(not all(c.passed for c in checks) for _, checks in self.functions)
-        lines.append(f"{total} checked: {total - failing} pass, {failing} fail")
+        failing = sum(any(self.fails(c) for c in checks) for _, checks in self.functions)
+        warned = sum(not any(self.fails(c) for c in checks) and not all(c.passed for c in checks)
+                     for _, checks in self.functions)
+        lines.append(f"{total} checked: {total - failing - warned} pass, "
+                     + (f"{warned} pass with a warning, " if warned else "") + f"{failing} fail")
+        if warned:
+            lines.append("A warning is a robustness finding that the course's own data does "
+                         "not trigger; --strict makes it a failure.")
         return "\n".join(lines)
 
 

@@ -3,15 +3,18 @@
 Standard library only; NumPy is imported here only when the learner's file is given arrays.
 """
 
+import ast
+import builtins
 import importlib
 import importlib.util
 import inspect
 import json
 import os
+import random
 import sys
 import traceback
 import warnings
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 from .formulas import Vector, parts
 
@@ -34,7 +37,10 @@ def _encode(value: Any, depth: int = 0) -> Any:
         if array.dtype.kind == "O" and depth < 3:
             return {"t": "array-of-objects", "shape": list(array.shape)}
     if isinstance(value, (list, tuple)) and depth < 4:
-        return {"t": type(value).__name__, "items": [_encode(v, depth + 1) for v in value]}
+        return {"t": "tuple" if isinstance(value, tuple) else "list",
+                "items": [_encode(v, depth + 1) for v in value]}
+    if isinstance(value, dict) and depth < 3:  # propagate's {"dw": ..., "db": ...}
+        return {"t": "dict", "items": {str(k): _encode(v, depth + 1) for k, v in value.items()}}
     if value is None:
         return {"t": "None"}
     return {"t": "other", "type": type(value).__name__, "repr": repr(value)[:80]}
@@ -76,19 +82,21 @@ class _Worker:
             if not self.arrays:
                 return arg["array"]
             numpy = _numpy()
-            return numpy.array(arg["array"], dtype=int if arg.get("int") else float)
+            array = numpy.array(arg["array"], dtype=int if arg.get("int") else float)
+            return numpy.asmatrix(array) if arg.get("matrix") else array
         if isinstance(arg, dict) and "learner" in arg:
             return _tolerant(getattr(self.module, arg["learner"]))
         if isinstance(arg, dict) and "ref" in arg:
-            return self.reference(arg["ref"], arg["model"], arg.get("order", "wb"))
+            return self.reference(arg["ref"], arg["model"], arg.get("order", "wb"),
+                                  arg.get("x1d", False))
         return arg
 
-    def reference(self, kind: str, model: str, order: str) -> Callable:
+    def reference(self, kind: str, model: str, order: str, x1d: bool) -> Callable:
         arrays = self.arrays
 
         def evaluate(X: Any, y: Any, w: Any, b: Any, lam: float) -> tuple:
-            return parts(model, _plain(X), _flat(y), _flat(w) + [float(_flat(b)[0])],
-                         float(lam))
+            X = [[v] for v in _flat(X)] if x1d else _plain(X)
+            return parts(model, X, _flat(y), _flat(w) + [float(_flat(b)[0])], float(lam))
 
         def cost_function(X: Any, y: Any, w: Any, b: Any, *rest: Any) -> float:
             (data, penalty, _), _ = evaluate(X, y, w, b, rest[0] if rest else 0.0)
@@ -98,7 +106,9 @@ class _Worker:
             _, (data, penalty, _) = evaluate(X, y, w, b, rest[0] if rest else 0.0)
             g = [d + q for d, q in zip(data, penalty)]
             g_w, g_b = g[:-1], g[-1]
-            if arrays:
+            if x1d:
+                g_w = g_w[0]
+            elif arrays:
                 numpy = _numpy()
                 g_w = numpy.array(g_w).reshape(numpy.shape(w))
             return (g_w, g_b) if order == "wb" else (g_b, g_w)
@@ -119,10 +129,11 @@ class _Worker:
             X, y = self.value(request["X"]), self.value(request["y"])
 
             def fit() -> Dict[str, Any]:
+                _seed(request.get("seed", 0))  # a random start, the same on every fit
                 model = cls(**request["params"])
-                model.fit(X, y)
+                getattr(model, request.get("method", "fit"))(X, y, **request.get("fit", {}))
                 self.models[request["id"]] = model
-                return (model.weights, model.bias, list(model.cost_history))
+                return _numeric_attributes(model)
             return _run(fit, self.path)
         if op == "method":
             model = self.models[request["id"]]
@@ -140,6 +151,7 @@ class _Worker:
         raise ValueError(f"unknown request {op!r}")
 
     def load(self) -> Dict[str, Any]:
+        """Import the file; its functions and classes with their signatures."""
         sys.path.insert(0, os.path.dirname(self.path))  # the learner's own imports
         name = os.path.splitext(os.path.basename(self.path))[0]
         spec = importlib.util.spec_from_file_location(name, self.path)
@@ -152,20 +164,101 @@ class _Worker:
             return reply
         self.module = module
         functions, classes = {}, {}
+        with open(self.path, encoding="utf-8") as source:
+            tree = ast.parse(source.read())
+        found = [obj for obj in vars(module).values() if inspect.isclass(obj)
+                 and getattr(obj, "__module__", None) == name]
         for key, obj in vars(module).items():
             if key.startswith("_"):
                 continue
             if inspect.isclass(obj) and getattr(obj, "__module__", None) == name:
-                if callable(getattr(obj, "fit", None)):
-                    classes[key] = {"init": _signature(obj), "methods": [
-                        method for method in ("cost", "predict", "predict_proba")
-                        if callable(getattr(obj, method, None))]}
-            elif callable(obj) and not inspect.isclass(obj):
+                method = "fit" if callable(getattr(obj, "fit", None)) else "train"
+                if callable(getattr(obj, method, None)) and not _abstract(obj, found):
+                    classes[key] = {"init": _signature(obj), "method": method,
+                                    "fit": _signature(getattr(obj, method)),
+                                    "methods": [name for name in ("cost", "predict",
+                                                                  "predict_proba")
+                                                if callable(getattr(obj, name, None))]}
+            elif callable(obj) and not inspect.isclass(obj) and (
+                    getattr(obj, "__module__", None) == name):
                 info = _signature(obj)
                 if info is not None:
                     functions[key] = info
         return {"ok": True, "functions": functions, "classes": classes,
-                "numpy": "numpy" in sys.modules}
+                "numpy": "numpy" in sys.modules and _imports_numpy(tree),
+                "globals": _globals_read(tree, module)}
+
+
+def _seed(seed: int) -> None:
+    random.seed(seed)
+    np = sys.modules.get("numpy")
+    if np is not None:
+        np.random.seed(seed)
+
+
+def _numeric_attributes(model: Any) -> Dict[str, Any]:
+    """The fitted object's attributes that hold numbers (parameters, cost histories)."""
+    found = {}
+    for key, value in vars(model).items():
+        encoded = _encode(value)
+        if isinstance(encoded, float) or (isinstance(encoded, dict) and encoded["t"] in (
+                "array", "list", "tuple")):
+            found[key] = value
+    return found
+
+
+def _abstract(cls: type, found: List[type]) -> bool:
+    """An abstract base class, or one that other classes of the file derive from."""
+    return inspect.isabstract(cls) or any(other is not cls and issubclass(other, cls)
+                                          for other in found)
+
+
+def _imports_numpy(tree: ast.AST) -> bool:
+    """Whether the file imports NumPy anywhere, inside a function too."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import) and any(
+                alias.name.split(".")[0] == "numpy" for alias in node.names):
+            return True
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "numpy":
+            return True
+    return False
+
+
+def _globals_read(tree: ast.AST, module: Any) -> Dict[str, List[str]]:
+    """For each top-level function, the module-level names of data it reads (not functions,
+    classes or modules): a notebook's m or alpha used inside a function."""
+    found: Dict[str, List[str]] = {}
+    for node in getattr(tree, "body", []):
+        if not isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            continue
+        functions = [node] if isinstance(node, ast.FunctionDef) else [
+            item for item in node.body if isinstance(item, ast.FunctionDef)]
+        for function in functions:
+            local = {arg.arg for arg in ast.walk(function.args) if isinstance(arg, ast.arg)}
+            loads = []
+            for inner in ast.walk(function):
+                if isinstance(inner, ast.Name):
+                    if isinstance(inner.ctx, ast.Load):
+                        loads.append(inner.id)
+                    else:
+                        local.add(inner.id)
+                elif isinstance(inner, (ast.FunctionDef, ast.ClassDef)) and inner is not function:
+                    local.add(inner.name)
+                elif isinstance(inner, (ast.Import, ast.ImportFrom)):
+                    local.update((a.asname or a.name).split(".")[0] for a in inner.names)
+            names = []
+            for key in loads:
+                if key in local or key in names or hasattr(builtins, key):
+                    continue
+                value = vars(module).get(key, _MISSING)  # an undefined one raises NameError
+                if value is not _MISSING and not (callable(value) or inspect.ismodule(value)):
+                    names.append(key)
+            if names:
+                found[node.name] = names
+    return found
+
+
+_MISSING = object()
 
 
 def _signature(obj: Any) -> Optional[Dict[str, Any]]:
