@@ -23,6 +23,7 @@ class ConventionOne:
         self.c, self.name, self.model, self.info = checker, name, model, info
         self.handles = 0
         self.storage = ("weights", "bias")  # the attributes that hold the parameters
+        self.history_name = ""
 
     def hyperparameters(self, lam: Optional[float]) -> Tuple[Dict[str, Any], Dict[str, Any]]:
         """Keyword arguments of the constructor and of fit, by the names the class uses."""
@@ -95,8 +96,21 @@ class ConventionOne:
         for name in HISTORIES:
             found = numbers(attributes.get(name)) if name in attributes else None
             if found is not None and found[0]:
+                self.history_name = name
                 return found[0]
         return None
+
+    def layout(self, history: bool) -> str:
+        """What was found about the class, in one line for the report."""
+        w_name, b_name = self.storage
+        where = (f"self.{w_name} and self.{b_name}" if b_name else
+                 f"self.{w_name}, bias first")
+        params, fit_args = self.hyperparameters(LAMBDA)
+        method = self.info.get("method", "fit")
+        words = ", ".join(list(params) + [f"{k} passed to {method}" for k in fit_args])
+        return (f"class {self.name}: {method}(X, y) with {words}; parameters in {where}; "
+                + (f"cost history in self.{self.history_name}" if history else
+                   "no cost history (judged on the final parameters and predictions)"))
 
     def start(self, case: Case, lam: Optional[float]) -> Tuple[Vector, str]:
         """The parameters before the first update: fit with zero iterations, the random
@@ -150,7 +164,10 @@ class ConventionOne:
                     history = None
                 before = len(c.report.functions and dict(c.report.functions).get(function, []))
                 c.check_run(function, what, case, alpha, iters, p, history, p0, own_cost=True)
-                if start and start not in c.report.found:
+                line = self.layout(history is not None)
+                if line not in c.report.found:
+                    c.report.found.append(line)
+                if start and f"class {self.name}: {start}" not in c.report.found:
                     c.report.found.append(f"class {self.name}: {start}")
                 if handle is not None and str(lam) not in fitted:
                     fitted[str(lam)] = handle

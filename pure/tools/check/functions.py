@@ -123,9 +123,28 @@ class Functions:
                 found = self.probe(name, arg_roles, named=len(options) == 1)
                 if found is not None:
                     break
+            if found is not None and found.regularized and found.failure is None:
+                found = self.unused_lambda(found, info)
             if found is not None:
                 self.found[name] = found
                 self.c.report.found.append(found.line(info["names"]))
+
+    def unused_lambda(self, found: Found, info: Dict[str, Any]) -> Found:
+        """An optional lambda_ the function ignores (the specialization's compute_cost(X, y,
+        w, b, lambda_=1), a placeholder): then it is checked without regularization."""
+        index = found.arg_roles.index("lam")
+        if index < info["required"] or found.role not in ("cost", "gradient", "cost+gradient"):
+            return found
+        case = self.cases(found.layout)[0]
+        values = []
+        for lam in (LAMBDA, 0.0):
+            reply, _ = self.value(found, case.with_params(case.name, case.p, lam))
+            values.append(None if reply is None else self.results(found, case, reply["value"]))
+        if values[0] is not None and values[1] is not None and close(values[0], values[1],
+                                                                     1e-12):
+            found.arg_roles = found.arg_roles[:index]
+            found.returns += " (its lambda_ is not used: checked without regularization)"
+        return found
 
     def is_sigmoid(self, name: str, info: Dict[str, Any]) -> bool:
         if info["required"] != 1 or len(info["names"]) < 1:

@@ -2,7 +2,7 @@
 
 import importlib.util
 import os
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, Tuple
 
 from .classes import ConventionOne
 from .functions import Functions
@@ -54,13 +54,8 @@ class Checker(Judge):
         functions, classes = loaded["functions"], loaded["classes"]
         checked = False
         for name, info in classes.items():
-            model = self.class_model(name)
-            if model is None:
-                self.report.notes.append(f"class {name} not checked: its name does not say "
-                                         "which model it is (give --model).")
-                continue
-            self.report.found.append(f"class {name}: convention 1 (this project's API), "
-                                     f"model {model}, {data_text}")
+            model, why = self.class_model(name, functions)
+            self.report.found.append(f"class {name}: model {model} ({why}), {data_text}")
             ConventionOne(self, name, model, info).run()
             checked = True
         if functions:
@@ -101,16 +96,17 @@ class Checker(Judge):
                      "variables): pass it as an argument, or compute it from the arguments "
                      "(m = len(y), n = X.shape[1])."))
 
-    def class_model(self, name: str) -> Optional[str]:
+    def class_model(self, name: str, functions: Dict[str, Any]) -> Tuple[str, str]:
+        """--model, else the model the class's name says, else what the file does."""
+        if self.model is not None:
+            return self.model, "--model"
         lower = name.lower()
         named = [model for model in MODELS if model in lower]
         if "multinomial" in lower:
             named = ["softmax"]
-        if len(named) == 1 and (self.model is None or self.model == named[0]):
-            return named[0]
-        if not named and self.model is not None:
-            return self.model
-        return None
+        if len(named) == 1:
+            return named[0], "its name says so; --model to change"
+        return self.function_model(functions)
 
     def function_model(self, functions: Dict[str, Any]) -> Tuple[str, str]:
         """Linear or logistic: --model, else a sigmoid among the functions, else the file's
@@ -123,8 +119,8 @@ class Checker(Judge):
             return "logistic", f"it defines {sigmoids[0]}; --model linear to change"
         with open(self.path, encoding="utf-8", errors="replace") as source:
             text = source.read()
-        if "log(" in text and "exp(" in text:
-            return "logistic", "it takes log and exp; --model linear to change"
+        if "sigmoid" in text or ("log(" in text and "exp(" in text):
+            return "logistic", "it uses a sigmoid; --model linear to change"
         if "logistic" in os.path.basename(self.path).lower():
             return "logistic", "the file's name says so; --model to change"
         return "linear", "no sigmoid found; --model logistic to change"

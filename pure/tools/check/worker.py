@@ -185,7 +185,7 @@ class _Worker:
                 if info is not None:
                     functions[key] = info
         return {"ok": True, "functions": functions, "classes": classes,
-                "numpy": "numpy" in sys.modules and _imports_numpy(tree),
+                "numpy": "numpy" in sys.modules or _imports_numpy(tree),
                 "globals": _globals_read(tree, module)}
 
 
