@@ -369,3 +369,34 @@ def test_each_function_is_reported_with_its_role_and_layout():
     report = check.check(str(GALLERY / "class_random_start_summed_gradient.py"))
     assert "Regression" not in dict(report.functions)  # the base class is skipped
     assert any("self.w, bias first" in line for line in report.found), report.found
+
+
+def test_the_package_is_layered_without_an_import_circle():
+    """Each module of pure/tools/check imports only modules below it, and is small enough
+    to read in one sitting; the checker imports nothing outside the standard library."""
+    import ast
+    import sys as system
+    folder = ROOT / "pure" / "tools" / "check"
+    imports = {}
+    for path in folder.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imports[path.stem] = {node.module for node in ast.walk(tree)
+                              if isinstance(node, ast.ImportFrom) and node.level == 1}
+        outside = {alias.name.split(".")[0] for node in ast.walk(tree)
+                   if isinstance(node, ast.Import) for alias in node.names}
+        outside |= {node.module.split(".")[0] for node in ast.walk(tree)
+                    if isinstance(node, ast.ImportFrom) and node.level == 0}
+        if hasattr(system, "stdlib_module_names"):
+            assert outside <= set(system.stdlib_module_names), (path.name, outside)
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= 450, path.name
+    order = []
+    while len(order) < len(imports):  # a topological order exists only without a circle
+        ready = sorted(name for name, needs in imports.items()
+                       if name not in order and needs <= set(order) | {name})
+        assert ready, f"an import circle among {sorted(set(imports) - set(order))}"
+        order += ready
+    assert order[-1] == "__init__" and "command" in imports["__init__"]
+    for tool in ("cli", "trace"):
+        text = (ROOT / "pure" / "tools" / f"{tool}.py").read_text(encoding="utf-8")
+        assert "from .parsing import Parser" in text
+    assert "from .cli" not in (ROOT / "pure" / "tools" / "trace.py").read_text("utf-8")

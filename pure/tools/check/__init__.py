@@ -8,15 +8,21 @@ or, from a test (pytest, otter-grader, nbgrader):
     from pure.tools.check import assert_passes
     assert_passes("my_regression.py")        # AssertionError with the report if anything fails
 
-The package is layered, each module importing only those below it:
+The package is layered, each module importing only those listed below it:
 
-    command     the API (check, assert_passes) and the command line
-    recognize   what the file holds: roles and layouts found by calling it
-    classes, functions    the checks of a class, and of functions
-    judge       calling the learner's code and judging one result
-    process     the parent's side of the worker process
-    worker      the child: imports the learner's file, runs what it is asked (stdlib only)
-    cases, report, replies, formulas    made-up inputs, verdicts, decoded replies, reference
+    command      the API (check, assert_passes) and the command line
+    recognize    what the file holds: its classes and functions, and the model
+    classes      a class: fit or train by its own hyperparameter names, then its methods
+    functions    each function judged on its own role and layout, conventions named
+    probing      each function's role and layout, found by calling it on small cases
+    layouts      how a layout passes a case: w and b or theta, columns, np.matrix, ...
+    judge        calling the learner's code and judging one result against the reference
+    process      the parent's side of the worker process (time limit, restarts)
+    worker       the child: imports the learner's file, runs what it is asked
+    report       the slip codes, verdicts, warnings and the text and JSON report
+    cases        the small made-up inputs
+    replies      decoding what the learner's code returned
+    formulas     the reference cost, gradient, slips and gradient descent
 
 Standard library only. Copied alone (this folder, named check) next to a course's tests,
 ``from check import assert_passes`` works as well.

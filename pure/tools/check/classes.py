@@ -1,4 +1,5 @@
-"""Convention 1: a class whose fit(X, y) sets weights, bias and cost_history."""
+"""The checks of a class: fit (or train) by its own hyperparameter names, the parameters
+and cost history wherever it keeps them, then predict, cost and predict_proba."""
 
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -16,8 +17,9 @@ THETAS = ("theta", "param", "params", "parameters", "beta", "weights", "w", "coe
 HISTORIES = ("cost_history", "costs", "cost_", "J_history", "losses", "loss_history",
              "history", "cost_list", "loss", "cost_hist", "errors")
 
-class ConventionOne:
-    """A class with fit(X, y) setting weights, bias, cost_history (this project's API)."""
+class ClassChecks:
+    """One class: fitted on small cases with its own hyperparameter names, judged on its
+    final parameters and (when it keeps one) its cost history; then its methods."""
 
     def __init__(self, checker: Judge, name: str, model: str, info: Dict[str, Any]) -> None:
         self.c, self.name, self.model, self.info = checker, name, model, info

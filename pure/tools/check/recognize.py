@@ -4,7 +4,7 @@ import importlib.util
 import os
 from typing import Any, Dict, Tuple
 
-from .classes import ConventionOne
+from .classes import ClassChecks
 from .functions import Functions
 from .judge import Judge, MODELS
 from .process import IMPORT_TIMEOUT, Timeout, WorkerDied
@@ -56,7 +56,7 @@ class Checker(Judge):
         for name, info in classes.items():
             model, why = self.class_model(name, functions)
             self.report.found.append(f"class {name}: model {model} ({why}), {data_text}")
-            ConventionOne(self, name, model, info).run()
+            ClassChecks(self, name, model, info).run()
             checked = True
         if functions:
             model, why = self.function_model(functions)
