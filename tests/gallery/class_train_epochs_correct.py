@@ -24,8 +24,8 @@ class LinearModel:
         for _ in range(epochs):
             errors = [self._predict_row(row) - t for row, t in zip(X, y)]
             self.losses.append(sum(e * e for e in errors) / (2 * m))
-            grad = [sum(errors) / m] + [sum(e * row[j] for e, row in zip(errors, X)) / m
-                                         for j in range(len(X[0]))]
+            grad = [sum(errors) / m]
+            grad += [sum(e * row[j] for e, row in zip(errors, X)) / m for j in range(len(X[0]))]
             self.param = [p - self.alpha * g for p, g in zip(self.param, grad)]
         return self
 

@@ -75,5 +75,3 @@ def saturated_case(model: str) -> Case:
 
 def zero_case(case: Case) -> Case:
     return case.with_params("zero parameters", [0.0] * len(case.p))
-
-

@@ -17,6 +17,7 @@ THETAS = ("theta", "param", "params", "parameters", "beta", "weights", "w", "coe
 HISTORIES = ("cost_history", "costs", "cost_", "J_history", "losses", "loss_history",
              "history", "cost_list", "loss", "cost_hist", "errors")
 
+
 class ClassChecks:
     """One class: fitted on small cases with its own hyperparameter names, judged on its
     final parameters and (when it keeps one) its cost history; then its methods."""
@@ -281,5 +282,3 @@ class ClassChecks:
             return self.c.fail(function, Check(what, "column-y-broadcast", case=case.describe(),
                                                expected=flat, received=received, note=why))
         self.c.report.add(function, Check(what))
-
-

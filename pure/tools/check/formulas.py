@@ -21,6 +21,7 @@ Matrix = List[Vector]
 #     gradient:  D = 1/m sum_i (y_hat_i - y_i) x_ij and 1/m sum_i (y_hat_i - y_i)
 #                P = (lambda/m) w_j (0 for b),  B = (lambda/m) b (0 for w)
 
+
 def sigmoid(z: float) -> float:
     """sigmoid(z) = 1 / (1 + e^(-z)), without overflow: e = e^(-|z|) is at most 1."""
     e = math.exp(-abs(z))
@@ -148,12 +149,14 @@ RTOL = 1e-6  # every comparison with the reference: a cost off by 0.05% is not a
 
 # Conventions that are consistent (a cost and the exact gradient of that cost), named and
 # accepted when a file's cost and gradient agree on them: (coefficients, name).
-CONVENTIONS = [((2, 2, 0), "mean squared error: the cost 1/m sum (f - y)^2 with its "
-                           "gradient 2/m sum (f - y) x"),
-               (("m", "m", 0), "summed loss: the cost 1/2 sum (f - y)^2 with its summed "
-                               "gradient sum (f - y) x"),
-               (("2m", "2m", 0), "summed loss: the cost sum (f - y)^2 with its gradient "
-                                 "2 sum (f - y) x")]
+CONVENTIONS = [((2, 2, 0), "linear", "mean squared error: the cost 1/m sum (f - y)^2 with "
+                                     "its gradient 2/m sum (f - y) x"),
+               (("m", "m", 0), "linear", "summed loss: the cost 1/2 sum (f - y)^2 with its "
+                                         "summed gradient sum (f - y) x"),
+               (("2m", "2m", 0), "linear", "summed loss: the cost sum (f - y)^2 with its "
+                                           "gradient 2 sum (f - y) x"),
+               (("m", "m", 0), "logistic", "summed loss: the log-loss summed over the samples "
+                                           "with its summed gradient sum (h - y) x")]
 
 
 def name_slip(received: Vector, triple: Sequence[Any], m: int, lam: float,
@@ -216,7 +219,6 @@ TRAJECTORIES = ([(code, coefficients, "simultaneous", what)
                    for style in ("w-then-b", "b-then-w", "one-by-one")])
 
 
-
 def predictions(model: str, X: Matrix, p: Vector, n: int, k: int) -> Vector:
     """The reference's predictions at the flat parameters p."""
     w, b = unflatten(model, p, n, k)
@@ -229,4 +231,3 @@ def predictions(model: str, X: Matrix, p: Vector, n: int, k: int) -> Vector:
             z_i = sum(w[j] * x_i[j] for j in range(n)) + b
             found.append(z_i if model == "linear" else float(z_i >= 0))
     return found
-

@@ -8,9 +8,13 @@ from .cases import Case, saturated_case, zero_case
 from .formulas import CONVENTIONS, RTOL, Vector, close, name_slip, parts, predictions
 from .judge import HYPERPARAMETERS, LAMBDA
 from .layouts import Layout
-from .probing import Found, Prober, decode_params, gradient_words, probabilities
+from .probing import Found, Prober, b_first, decode_params, gradient_words, probabilities
 from .replies import _describe_pair, as_vector, describe
 from .report import Check
+
+
+KINDS = {"cost-like": "a cost or gradient", "predict-like": "a prediction",
+         "descent": "a gradient descent run", "step": "one step of gradient descent"}
 
 
 class Functions(Prober):
@@ -23,7 +27,8 @@ class Functions(Prober):
         self.find_convention()
         for name, found in self.found.items():
             if found.failure is not None:
-                found.failure.what = found.failure.what or f"{name}, called as {found.role}"
+                found.failure.what = found.failure.what or (
+                    f"{name}, called as {KINDS.get(found.role, found.role)}")
                 self.c.fail(name, found.failure)
             elif found.role == "sigmoid":
                 self.c.check_sigmoid(name)
@@ -36,13 +41,16 @@ class Functions(Prober):
         """A cost and a gradient that agree on a consistent convention (mean squared error,
         a summed loss): named and accepted."""
         costs = [f for f in self.found.values() if f.role in ("cost", "cost+gradient")]
-        gradients = [f for f in self.found.values() if f.role in ("gradient", "cost+gradient")]
+        gradients = [f for f in self.found.values()
+                     if f.role in ("gradient", "cost+gradient", "step")]
         if not costs or not gradients:
             return
-        case = self.cases(costs[0].layout)[1]
-        for coefficients, words in CONVENTIONS:
+        for coefficients, model, words in CONVENTIONS:
+            if model != self.model:
+                continue
             agree = True
             for found in costs + gradients:
+                case = self.cases(found.layout)[1]
                 lam = LAMBDA if found.regularized else 0.0
                 point = case.with_params(case.name, case.p, lam)
                 cost_parts, gradient_parts = parts(self.model, point.X, point.y, point.p, lam)
@@ -52,14 +60,24 @@ class Functions(Prober):
                             coefficients):
                         agree = False
                 if found in gradients:
-                    gradient = self.gradient_of(found, point)
+                    gradient = (self.step_gradient(found, point) if found.role == "step"
+                                else self.gradient_of(found, point))
                     if gradient is None or name_slip(gradient, gradient_parts, point.m,
                                                      lam)[2] != coefficients:
                         agree = False
-            if agree and self.model == "linear":
+            if agree:
                 self.c.convention = (coefficients, words)
                 self.c.report.found.append(f"convention: {words} (consistent: accepted)")
                 return
+
+    def step_gradient(self, found: Found, case: Case) -> Optional[Vector]:
+        """The gradient one step used: (p - p') / alpha."""
+        reply, failed = self.value(found, case)
+        if failed is not None or reply is None:
+            return None
+        p, _, _ = decode_params(reply["value"], case, found.layout, b_first(found.arg_roles))
+        alpha = HYPERPARAMETERS[self.model][0]
+        return None if p is None else [(a - b) / alpha for a, b in zip(case.p, p)]
 
     def own_derivative(self, found: Found) -> Callable[[Case], Optional[Vector]]:
         """Central differences of the file's own cost (the same regularization)."""
@@ -135,7 +153,7 @@ class Functions(Prober):
 
     def check_saturation(self, found: Found, cost: bool, gradient: bool) -> bool:
         saturated = saturated_case("logistic")
-        if found.layout.params == "x1d":
+        if found.layout.one_feature:
             return True
         saturated.lam = LAMBDA if found.regularized else 0.0
         reply, failed = self.value(found, saturated)
@@ -159,7 +177,7 @@ class Functions(Prober):
         """The same case with y as an (m, 1) column: a warning if the result changes."""
         layout = found.layout
         if not self.c.process.arrays or layout.y_shape != "flat" or layout.params in (
-                "neuron", "x1d"):
+                "neuron", "x1d", "points"):
             return
         column = Layout(layout.params, layout.theta_shape, "column", layout.matrix)
         case = self.judged_cases(found)[0]
@@ -228,7 +246,8 @@ class Functions(Prober):
             if failed is not None:
                 return self.c.fail(name, failed)
             assert reply is not None
-            p, history, _ = decode_params(reply["value"], case, layout)
+            p, history, _ = decode_params(reply["value"], case, layout,
+                                          b_first(found.arg_roles))
             if p is None:
                 return self.c.fail(name, Check(what, "wrong-shape", case=case.describe(
                     layout.theta), note=f"expected the parameters ({found.returns}), received "
@@ -243,5 +262,3 @@ class Functions(Prober):
             checks = dict(self.c.report.functions).get(name, [])
             if any(not check.passed for check in checks[before:]):
                 return
-
-

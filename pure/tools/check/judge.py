@@ -108,22 +108,22 @@ class Judge:
             found = numbers(reply["value"])
             if found is None:
                 return self.fail(name, Check(what, "wrong-shape", expected=expected,
-                                                  note=f"received {describe(reply['value'])}"))
+                                             note=f"received {describe(reply['value'])}"))
             values += found[0]
             warned += numeric_warnings(reply)
         if len(values) != len(z):
             return self.fail(name, Check(what, "wrong-shape", expected=expected,
-                                              received=values))
+                                         received=values))
         overflow = [w for w in warned if "overflow" in w.lower()]
         if overflow or not all(math.isfinite(v) for v in values):
             return self.fail(name, Check(what, "sigmoid-overflow", expected=expected,
-                                              received=values, note="; ".join(overflow)))
+                                         received=values, note="; ".join(overflow)))
         if warned:
             return self.fail(name, Check(what, "mismatch", sentence="It gives a warning.",
-                                              note="; ".join(warned)))
+                                         note="; ".join(warned)))
         if not close(values, expected, RTOL):
             return self.fail(name, Check(what, "mismatch", expected=expected,
-                                              received=values))
+                                         received=values))
         self.report.add(name, Check("moderate z and |z| = 800"))
 
     def check_run(self, function: str, what: str, case: Case, alpha: float, iters: int,
@@ -215,8 +215,6 @@ class Judge:
         order = (lambda p: [p[-1]] + p[:-1]) if theta and gradient else (lambda p: p)
         code, slip_what, coefficients = name_slip(received, triple, case.m, case.lam)
         if self.convention and coefficients == self.convention[0]:
-            expected = combine(triple, coefficients, case.m)
-            code = None
             self.report.add(function, Check(what, note=f"the {self.convention[1]} (accepted)"))
             return True
         if code is None:
@@ -264,5 +262,3 @@ class Judge:
             return False
         self.report.add(function, Check(what))
         return True
-
-

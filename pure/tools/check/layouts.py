@@ -23,8 +23,9 @@ ROLE_NAMES = {
     "theta": ("theta", "mytheta", "initial_theta", "init_theta", "thetas", "params",
               "parameters", "beta", "betas", "weights_and_bias", "t0"),
     "w": ("w", "w_in", "w_init", "weights", "weight", "coef", "slope", "w_current",
-          "m_current", "initial_w"),
-    "b": ("b", "b_in", "b_init", "bias", "intercept", "b_current", "initial_b"),
+          "m_current", "initial_w", "starting_m", "initial_m"),
+    "b": ("b", "b_in", "b_init", "bias", "intercept", "b_current", "initial_b", "starting_b"),
+    "points": ("points", "data_points", "pts", "dataset"),
     "lam": ("lambda", "lambda_", "lam", "lmbda", "lmbd", "reg", "reg_lambda", "lambd",
             "l2", "regularization", "reg_param"),
     "alpha": ("alpha", "lr", "learning_rate", "learningrate", "eta", "step", "step_size",
@@ -52,6 +53,8 @@ def role_of(name: str) -> Optional[str]:
 def roles(names: Sequence[str], required: int) -> List[Optional[str]]:
     """The role of each positional argument, from its name; None where the name says nothing."""
     found = [role_of(name) for name in names]
+    if "b" in found:  # beside b, m is the slope of a line y = m x + b, not a sample count
+        found = ["w" if name == "m" else role for name, role in zip(names, found)]
     if "w" in found and "b" not in found and "theta" not in found:
         found = ["theta" if r == "w" else r for r in found]  # weights alone: theta
     return found
@@ -78,6 +81,9 @@ class Layout:
                     "b a number; Y as (1, m)")
         if self.params == "x1d":
             return "one feature: x as a 1-D array of m, w and b numbers"
+        if self.params == "points":
+            return ("one feature: points as an (m, 2) array of rows [x, y], the slope and "
+                    "intercept numbers")
         shape = {"flat": "1-D", "column": "a column", "row": "a row"}
         kind = "np.matrix " if self.matrix else ""
         if self.params == "theta":
@@ -119,8 +125,12 @@ class Layout:
         """theta = [b, w_1, ..., w_n] from the flat p = [w_1, ..., w_n, b]."""
         return self._array(self.shaped([p[-1]] + list(p[:-1]), self.theta_shape))
 
+    @property
+    def one_feature(self) -> bool:
+        return self.params in ("x1d", "points")
+
     def w_arg(self, p: Sequence[float]) -> Any:
-        if self.params == "x1d":
+        if self.one_feature:
             return float(p[0])
         if self.params == "neuron":
             return self._array([[v] for v in p[:-1]])
@@ -141,6 +151,9 @@ class Layout:
                 found.append(self.w_arg(p))
             elif role == "b":
                 found.append(float(p[-1]))
+            elif role == "points":
+                found.append(self._array([[row[0], t] for row, t in zip(case.X, case.y)])
+                             if self.params == "points" else None)
             elif role in extra:
                 found.append(extra[role])
             else:
@@ -156,8 +169,11 @@ class Layout:
         return list(values[1:]) + [values[0]]
 
 
-def layouts(arrays: bool, theta: bool, n_features_one: bool = False) -> List[Layout]:
+def layouts(arrays: bool, theta: bool, n_features_one: bool = False,
+            points: bool = False) -> List[Layout]:
     """The layouts to try, most common first."""
+    if points:
+        return [Layout("points")]
     if theta:
         found = [Layout("theta")]
         if arrays:

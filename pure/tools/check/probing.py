@@ -67,6 +67,8 @@ class Found:
 
 def _kind(arg_roles: Sequence[Optional[str]]) -> str:
     has = set(arg_roles)
+    if "points" in has:  # rows [x, y]: both X and y
+        has |= {"X", "y"}
     params = "theta" in has or "w" in has
     if "alpha" in has and ("iters" in has or "grad_fn" in has):
         return "descent"
@@ -89,7 +91,7 @@ class Prober:
     # -- cases and calls --
 
     def cases(self, layout: Layout) -> List[Case]:
-        n = 1 if layout.params == "x1d" else None
+        n = 1 if layout.one_feature else None
         if n is None:
             return [make_case(self.model, 3, 2, 1), make_case(self.model, 8, 3, 2)]
         return [make_case(self.model, 3, 1, 3), make_case(self.model, 8, 1, 4)]
@@ -97,7 +99,7 @@ class Prober:
     def extras(self, found_roles: Sequence[Optional[str]], case: Case, layout: Layout,
                order: str = "wb") -> Dict[str, Any]:
         alpha, iters = HYPERPARAMETERS[self.model]
-        x1d = layout.params == "x1d"
+        x1d = layout.one_feature
         return {"lam": case.lam, "alpha": alpha, "iters": iters, "print_cost": False,
                 "cost_fn": {"ref": "cost", "model": self.model, "x1d": x1d},
                 "grad_fn": {"ref": "gradient", "model": self.model, "order": order,
@@ -164,8 +166,9 @@ class Prober:
         theta = "theta" in arg_roles
         shape_only: Optional[Found] = None
         first_failure: Optional[Found] = None
-        for layout in layouts(self.c.process.arrays, theta, n_features_one=True):
-            if layout.params == "x1d" and theta:
+        for layout in layouts(self.c.process.arrays, theta, n_features_one=True,
+                              points="points" in arg_roles):
+            if layout.one_feature and theta:
                 continue
             case = self.cases(layout)[0]
             lam = LAMBDA if "lam" in arg_roles else 0.0
@@ -218,7 +221,7 @@ class Prober:
                                      f"{order}:{first}")
             return None
         if kind in ("descent", "step"):
-            p, history, words = decode_params(value, case, layout)
+            p, history, words = decode_params(value, case, layout, b_first(arg_roles))
             if p is None:
                 return None
             return Found(name, kind, arg_roles, layout, words)
@@ -337,7 +340,7 @@ def decode_gradient(value: Any, case: Case, layout: Layout, order: Optional[str]
     decoded = {}
     for attempt in ("wb", "bw"):
         first, second = (items[0], items[1]) if attempt == "wb" else (items[1], items[0])
-        if layout.params == "x1d":
+        if layout.one_feature:
             w = None if as_scalar(first) is None else [as_scalar(first)]
         else:
             w = as_vector(first, n)
@@ -357,7 +360,13 @@ def decode_gradient(value: Any, case: Case, layout: Layout, order: Optional[str]
     return None, ""
 
 
-def decode_params(value: Any, case: Case, layout: Layout
+def b_first(arg_roles: Sequence[Optional[str]]) -> bool:
+    """Whether the function takes b before w (then it returns them in that order too)."""
+    return "b" in arg_roles and "w" in arg_roles and (
+        list(arg_roles).index("b") < list(arg_roles).index("w"))
+
+
+def decode_params(value: Any, case: Case, layout: Layout, bias_first: bool = False
                   ) -> Tuple[Optional[Vector], Optional[Vector], str]:
     """(flat p, cost history or None, what was returned) of a descent run's result."""
     n = case.n
@@ -387,14 +396,16 @@ def decode_params(value: Any, case: Case, layout: Layout
         return theta[1:] + theta[:1], None, "theta alone"
     if not items or len(items) < 2:
         return None, None, ""
-    w = as_vector(items[0], n) if layout.params != "x1d" else (
-        None if as_scalar(items[0]) is None else [as_scalar(items[0])])
-    b = as_scalar(items[1])
+    first, second = (items[1], items[0]) if bias_first else (items[0], items[1])
+    w = as_vector(first, n) if not layout.one_feature else (
+        None if as_scalar(first) is None else [as_scalar(first)])
+    b = as_scalar(second)
     if w is None or b is None:
         return None, None, ""
     history = _history(items[2]) if len(items) >= 3 else None
-    words = "(w, b, J_history" + (", ...)" if len(items) > 3 else ")") if len(items) >= 3 \
-        else "(w, b)"
+    pair = "b, w" if bias_first else "w, b"
+    words = f"({pair}, J_history" + (", ...)" if len(items) > 3 else ")") if len(items) >= 3 \
+        else f"({pair})"
     return w + [b], history, words
 
 
@@ -403,4 +414,3 @@ def _history(value: Any) -> Optional[Vector]:
     if found is None or len(found[0]) < 1 or len([d for d in found[1] if d > 1]) > 1:
         return None
     return found[0]
-

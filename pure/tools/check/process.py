@@ -114,5 +114,3 @@ def _read_lines(stream: Any, lines: "queue.Queue[Optional[str]]") -> None:
     except (OSError, ValueError):
         pass
     lines.put(None)
-
-

@@ -73,11 +73,8 @@ def short(values: Any, digits: int = 6) -> str:
     return str(values)
 
 
-
 def _describe_pair(value: Any) -> str:
     items = as_items(value)
     if items is None:
         return describe(value)
     return f"a {value['t']} of " + ", ".join(describe(item) for item in items)
-
-

@@ -177,5 +177,3 @@ def _case_text(case: Dict[str, Any]) -> str:
         if key in case:
             parts_.append(f"{key}={short(case[key], 4)}")
     return ", ".join(parts_)
-
-

@@ -25,6 +25,7 @@ from .formulas import Vector, parts
 # for the learner's gradient_descent to call. Replies encode arrays as
 # {"t": "array", "shape": [...], "data": [...]}, lists and tuples as {"t": ..., "items"}.
 
+
 def _encode(value: Any, depth: int = 0) -> Any:
     np = sys.modules.get("numpy")
     if isinstance(value, (bool, int, float)) and not isinstance(value, complex):
@@ -62,11 +63,11 @@ def _flat(value: Any) -> Vector:
     return [v for item in value for v in _flat(item)]
 
 
-
 def _numpy() -> Any:
     """NumPy, loaded only in the worker and only for a learner whose file uses arrays: the
     checker itself, like the rest of ``pure``, needs nothing beyond the standard library."""
     return importlib.import_module("numpy")
+
 
 class _Worker:
     """The worker side: imports the learner's file and runs what the parent asks."""
@@ -329,5 +330,3 @@ def serve(path: str) -> None:
 # script's), then takes its folder off sys.path again.
 WORKER = ("import sys; sys.path.insert(0, sys.argv[1]); import check; del sys.path[0]; "
           "check.serve(sys.argv[2])")
-
-
