@@ -22,8 +22,11 @@ class ClassChecks:
     """One class: fitted on small cases with its own hyperparameter names, judged on its
     final parameters and (when it keeps one) its cost history; then its methods."""
 
-    def __init__(self, checker: Judge, name: str, model: str, info: Dict[str, Any]) -> None:
+    def __init__(self, checker: Judge, name: str, model: str, info: Dict[str, Any],
+                 header: Tuple[str, str] = ("", "")) -> None:
         self.c, self.name, self.model, self.info = checker, name, model, info
+        self.why, self.data_text = header
+        self.described = False
         self.handles = 0
         self.storage = ("weights", "bias")  # the attributes that hold the parameters
         self.history_name = ""
@@ -103,8 +106,28 @@ class ClassChecks:
                 return found[0]
         return None
 
+    def describe(self, history: Optional[bool]) -> None:
+        """What was found about the class, once, in the report: this project's API in one
+        line; any other in two (the model, then its names and where it keeps things)."""
+        if self.described:
+            return
+        self.described = True
+        params, fit_args = self.hyperparameters(LAMBDA)
+        own = (self.storage == ("weights", "bias") and self.history_name == "cost_history"
+               and self.info.get("method") == "fit" and not fit_args
+               and set(params) <= {"learning_rate", "n_iters", "l2"})
+        if own and history:
+            why = "" if self.why.startswith("its name") else f" ({self.why})"
+            self.c.report.found.append(f"class {self.name}: convention 1 (this project's API),"
+                                       f" model {self.model}{why}, {self.data_text}")
+            return
+        self.c.report.found.append(f"class {self.name}: model {self.model} ({self.why}), "
+                                   f"{self.data_text}")
+        if history is not None:
+            self.c.report.found.append(self.layout(history))
+
     def layout(self, history: bool) -> str:
-        """What was found about the class, in one line for the report."""
+        """Where the class keeps its hyperparameters, parameters and cost history."""
         w_name, b_name = self.storage
         where = (f"self.{w_name} and self.{b_name}" if b_name else
                  f"self.{w_name}, bias first")
@@ -135,6 +158,7 @@ class ClassChecks:
         names = (init.get("all") or []) + ((self.info.get("fit") or {}).get("all") or [])
         has_l2 = any(role_of(name) == "lam" for name in names)
         if not any(role_of(name) == "iters" for name in names):
+            self.describe(None)
             c.report.notes.append(f"{self.name} takes no iteration count (n_iters, epochs, "
                                   "...): not checked.")
             return
@@ -150,7 +174,7 @@ class ClassChecks:
                 params, fit_args = self.hyperparameters(lam if has_l2 else None)
                 what = (f"{self.info.get('method', 'fit')}(X, y), "
                         + ", ".join(f"{k}={v}" for k, v in list(params.items())
-                                    + list(fit_args.items())))
+                                    + list(fit_args.items()) if v or role_of(k) != "lam"))
                 p0, start = self.start(case, lam if has_l2 else None)
                 handle, reply, failed = self.fit(case, lam if has_l2 else None)
                 if failed is not None:
@@ -167,9 +191,7 @@ class ClassChecks:
                     history = None
                 before = len(c.report.functions and dict(c.report.functions).get(function, []))
                 c.check_run(function, what, case, alpha, iters, p, history, p0, own_cost=True)
-                line = self.layout(history is not None)
-                if line not in c.report.found:
-                    c.report.found.append(line)
+                self.describe(history is not None)
                 if start and f"class {self.name}: {start}" not in c.report.found:
                     c.report.found.append(f"class {self.name}: {start}")
                 if handle is not None and str(lam) not in fitted:
@@ -180,6 +202,7 @@ class ClassChecks:
                 if any(not check.passed for check in checks[before:]):
                     break
                 # the smaller case passed: the larger one is tried too
+        self.describe(None)
         small = cases(model)[0]
         if "0.0" in fitted and "predict" in self.info["methods"] and first_p is not None:
             self.check_predict(fitted["0.0"], small, first_p)

@@ -55,8 +55,7 @@ class Checker(Judge):
         checked = False
         for name, info in classes.items():
             model, why = self.class_model(name, functions)
-            self.report.found.append(f"class {name}: model {model} ({why}), {data_text}")
-            ClassChecks(self, name, model, info).run()
+            ClassChecks(self, name, model, info, (why, data_text)).run()
             checked = True
         if functions:
             model, why = self.function_model(functions)
