@@ -404,8 +404,10 @@ def decode_params(value: Any, case: Case, layout: Layout, bias_first: bool = Fal
         return None, None, ""
     history = _history(items[2]) if len(items) >= 3 else None
     pair = "b, w" if bias_first else "w, b"
-    words = f"({pair}, J_history" + (", ...)" if len(items) > 3 else ")") if len(items) >= 3 \
-        else f"({pair})"
+    if history is None:
+        words = f"({pair}, ...)" if len(items) > 2 else f"({pair})"
+    else:
+        words = f"({pair}, J_history" + (", ...)" if len(items) > 3 else ")")
     return w + [b], history, words
 
 
