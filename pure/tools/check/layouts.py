@@ -179,6 +179,7 @@ def layouts(arrays: bool, theta: bool, n_features_one: bool = False,
         if arrays:
             found += [Layout("theta", "column", "column"), Layout("theta", "flat", "column"),
                       Layout("theta", "row", "column", matrix=True),
+                      Layout("theta", "column", "column", matrix=True),
                       Layout("theta", "row", "flat")]
         return found
     found = [Layout("wb")]

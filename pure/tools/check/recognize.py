@@ -53,7 +53,7 @@ class Checker(Judge):
             else " (the file does not import NumPy)")
         checked = self.check_contents(loaded, data_text)
         if self.data is None and not self.process.arrays and numpy_found and any(
-                "'list' object has no attribute" in c.note
+                c.error in ("AttributeError", "TypeError") and "list" in c.note
                 for _, checks in self.report.functions for c in checks):
             # written for arrays (x.shape, X.dot) without importing NumPy: the course passes
             # arrays, so the file is checked again with arrays
@@ -61,7 +61,7 @@ class Checker(Judge):
             self.process.arrays = True
             checked = self.check_contents(loaded, "NumPy arrays (the file does not import "
                                                   "NumPy but uses array methods such as "
-                                                  ".shape on its arguments)")
+                                                  ".shape, or *, on its arguments)")
         if not checked:
             self.report.unusable = (
                 f"{self.path} holds nothing this checker recognizes. It looked for: a class "
