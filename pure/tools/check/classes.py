@@ -15,7 +15,8 @@ PAIRS = (("weights", "bias"), ("w", "b"), ("W", "b"), ("coef_", "intercept_"),
          ("weight", "bias"), ("weights", "b"), ("w", "bias"))
 THETAS = ("theta", "param", "params", "parameters", "beta", "weights", "w", "coef_")
 HISTORIES = ("cost_history", "costs", "cost_", "J_history", "losses", "loss_history",
-             "history", "cost_list", "loss", "cost_hist", "errors")
+             "history", "cost_list", "loss", "cost_hist", "errors", "training_errors",
+             "training_error", "train_errors", "loss_hist", "J_hist", "mse_history")
 
 
 class ClassChecks:

@@ -27,7 +27,7 @@ ROLE_NAMES = {
     "b": ("b", "b_in", "b_init", "bias", "intercept", "b_current", "initial_b", "starting_b"),
     "points": ("points", "data_points", "pts", "dataset"),
     "lam": ("lambda", "lambda_", "lam", "lmbda", "lmbd", "reg", "reg_lambda", "lambd",
-            "l2", "regularization", "reg_param"),
+            "l2", "regularization", "reg_param", "reg_factor", "reg_strength", "l2_reg"),
     "alpha": ("alpha", "lr", "learning_rate", "learningrate", "eta", "step", "step_size",
               "rate"),
     "iters": ("num_iters", "iters", "iterations", "num_iterations", "n_iters", "n_iter",
