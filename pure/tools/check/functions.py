@@ -194,7 +194,7 @@ class Functions(Prober):
             return self.c.report.add(found.name, Check(
                 what, "column-y-broadcast", case=case.describe(layout.theta),
                 expected=expected, received=received if received is not None else
-                describe(reply and reply["value"])))
+                _describe_pair(reply and reply["value"])))
         self.c.report.add(found.name, Check(what))
 
     def check_predict(self, found: Found) -> None:

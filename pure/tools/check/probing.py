@@ -217,6 +217,8 @@ class Prober:
                 for first, second, words in ((0, 1, "(J, grad)"), (1, 0, "(grad, J)")):
                     gradient, order = decode_gradient(items[second], case, layout)
                     if as_scalar(items[first]) is not None and gradient is not None:
+                        if order == "dict":
+                            words = '({"dw", "db"}, J)'
                         return Found(name, "cost+gradient", arg_roles, layout, words,
                                      f"{order}:{first}")
             return None
@@ -302,9 +304,9 @@ class Prober:
 
     def results(self, found: Found, case: Case, value: Any) -> Optional[Vector]:
         """The cost and gradient in one list, as the found role returns them."""
-        cost = self.cost_of_reply(found, value) if found.role != "gradient" else 0.0
+        cost = [self.cost_of_reply(found, value)] if found.role != "gradient" else []
         grad = self.gradient_of_reply(found, case, value) if found.role != "cost" else []
-        return None if cost is None or grad is None else [cost] + grad
+        return None if None in cost or grad is None else cost + grad  # type: ignore
 
 
 def probabilities(model: str, case: Case) -> Vector:

@@ -54,7 +54,6 @@ class Check:
         self.what, self.code, self.case = what, code, case
         self.sentence = sentence or (SLIPS.get(code, "") if code else "")
         self.warning = code in WARNINGS  # a robustness finding (a failure under --strict)
-        self.variant: Any = None  # the scaling of the reference it matched, if any
         self.expected, self.received, self.note = expected, received, note
         self.error = ""  # the name of the exception, when the learner's code raised one
 
@@ -65,8 +64,8 @@ class Check:
     def as_dict(self) -> Dict[str, Any]:
         found = {"check": self.what, "passed": self.passed}
         if not self.passed:
-            found.update(code=self.code, sentence=self.sentence, case=self.case,
-                         expected=self.expected, received=self.received)
+            found.update(code=self.code, warning=self.warning, sentence=self.sentence,
+                         case=self.case, expected=self.expected, received=self.received)
         if self.note:
             found["note"] = self.note
         return found
