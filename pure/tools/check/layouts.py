@@ -50,7 +50,7 @@ def role_of(name: str) -> Optional[str]:
     return None
 
 
-def roles(names: Sequence[str], required: int) -> List[Optional[str]]:
+def roles(names: Sequence[str]) -> List[Optional[str]]:
     """The role of each positional argument, from its name; None where the name says nothing."""
     found = [role_of(name) for name in names]
     if "b" in found:  # beside b, m is the slope of a line y = m x + b, not a sample count
@@ -161,12 +161,6 @@ class Layout:
             if found[-1] is None:
                 return None
         return found
-
-    def params_from(self, values: Any, n: int) -> Optional[List[float]]:
-        """The flat p = w, then b, from a returned theta (bias first)."""
-        if values is None or len(values) != n + 1:
-            return None
-        return list(values[1:]) + [values[0]]
 
 
 def layouts(arrays: bool, theta: bool, n_features_one: bool = False,

@@ -32,7 +32,7 @@ FALLBACK = {
 def candidates(info: Dict[str, Any]) -> List[List[Optional[str]]]:
     """Role lists for the function's required positional arguments (and named extras)."""
     names = info["names"]
-    found = roles(names, info["required"])
+    found = roles(names)
     required = info["required"]
     # optional arguments are passed only when their role is known (lambda_=1, print_cost)
     count = required + sum(1 for r in found[required:] if r in ("lam", "alpha", "iters"))
@@ -60,7 +60,8 @@ class Found:
         return "lam" in self.arg_roles
 
     def line(self, names: Sequence[str]) -> str:
-        shown = [n for n, r in zip(names, self.arg_roles)]
+        """The report's line: the arguments it was called with, what it returns, the layout."""
+        shown = names[:len(self.arg_roles)]
         return (f"{self.name}({', '.join(shown)}) -> {self.returns}; "
                 f"{self.layout.describe()}")
 
