@@ -4,7 +4,7 @@ and cost history wherever it keeps them, then predict, cost and predict_proba.""
 from typing import Any, Dict, List, Optional, Tuple
 
 from .cases import Case, cases, saturated_case
-from .formulas import RTOL, Vector, close, predictions
+from .formulas import RTOL, TRAJECTORIES, Vector, close, predictions, simulate
 from .judge import HYPERPARAMETERS, LAMBDA, Judge
 from .replies import as_scalar, as_vector, describe, numbers
 from .layouts import role_of
@@ -31,6 +31,7 @@ class ClassChecks:
         self.handles = 0
         self.storage = ("weights", "bias")  # the attributes that hold the parameters
         self.history_name = ""
+        self.bias_last = False  # theta with the bias last (a column of ones appended to X)
 
     def hyperparameters(self, lam: Optional[float]) -> Tuple[Dict[str, Any], Dict[str, Any]]:
         """Keyword arguments of the constructor and of fit, by the names the class uses."""
@@ -94,7 +95,7 @@ class ClassChecks:
             theta = as_vector(attributes.get(name), case.n + 1)
             if theta is not None:
                 self.storage = (name, "")
-                return theta[1:] + theta[:1], ""
+                return (theta if self.bias_last else theta[1:] + theta[:1]), ""
         return None, ("no parameters found: expected weights and bias (or w and b), or "
                       "theta with the bias first, among " + ", ".join(attributes))
 
@@ -131,7 +132,7 @@ class ClassChecks:
         """Where the class keeps its hyperparameters, parameters and cost history."""
         w_name, b_name = self.storage
         where = (f"self.{w_name} and self.{b_name}" if b_name else
-                 f"self.{w_name}, bias first")
+                 f"self.{w_name}, bias " + ("last" if self.bias_last else "first"))
         params, fit_args = self.hyperparameters(LAMBDA)
         method = self.info.get("method", "fit")
         words = ", ".join(list(params) + [f"{k} passed to {method}" for k in fit_args])
@@ -150,6 +151,23 @@ class ClassChecks:
         if p is None or close(p, zero, RTOL):
             return zero, ""
         return p, "a random start (seeded; read with zero iterations)"
+
+    def ends_with_bias(self, case: Case, p0: Vector, p: Vector) -> bool:
+        """Whether theta, read with the bias first, matches the reference only when read
+        with the bias last (X with the column of ones appended, not prepended)."""
+        alpha, iters = HYPERPARAMETERS[self.model]
+
+        def known(start: Vector, end: Vector) -> bool:  # the reference's, or a slip's
+            for _, coefficients, style, _ in TRAJECTORIES:
+                try:
+                    path = simulate(self.model, case.X, case.y, start, alpha, iters, case.lam,
+                                    case.k, coefficients, style)
+                except (OverflowError, ValueError, ZeroDivisionError):
+                    continue
+                if close(end, path[-1], RTOL):
+                    return True
+            return False
+        return not known(p0, p) and known([p0[-1]] + p0[:-1], [p[-1]] + p[:-1])
 
     def run(self) -> None:
         c, model = self.c, self.model
@@ -190,6 +208,10 @@ class ClassChecks:
                 history = self.history_of(value)
                 if history is not None and len(history) not in (iters, iters + 1):
                     history = None
+                if not self.storage[1] and not self.bias_last and self.ends_with_bias(
+                        case, p0, p):
+                    self.bias_last = True
+                    p0, p = [p0[-1]] + p0[:-1], [p[-1]] + p[:-1]
                 before = len(c.report.functions and dict(c.report.functions).get(function, []))
                 c.check_run(function, what, case, alpha, iters, p, history, p0, own_cost=True)
                 self.describe(history is not None)
@@ -225,7 +247,8 @@ class ClassChecks:
             return {"weights": arg(case.w), "bias": arg(case.b)}
         w_name, b_name = self.storage
         if not b_name:
-            return {w_name: arg([case.b] + list(case.w))}
+            return {w_name: arg(list(case.w) + [case.b] if self.bias_last else
+                                [case.b] + list(case.w))}
         return {w_name: arg(case.w), b_name: case.b}
 
     def check_predict(self, handle: str, case: Case, p: Vector) -> None:

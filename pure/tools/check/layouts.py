@@ -6,7 +6,7 @@ of ones first in X), the shapes of theta and y (1-D, a column, a row), whether X
 feature as a 1-D x with a scalar w, whether the arrays are np.matrix, and whether X is
 laid out features by samples (the deep-learning courses' one neuron: X (n, m), w (n, 1),
 Y (1, m)). Names are hints for the role of each argument; the layout itself is found by
-calling the function on a small case (see functions.py).
+calling the function on a small case (see probing.py).
 """
 
 import re
@@ -14,11 +14,11 @@ from typing import Any, Dict, List, Optional, Sequence
 
 from .cases import Case
 
-# The role of an argument, from its name (lower case, trailing underscores and digits
-# dropped). Unknown names get a role from their position (see roles()).
+# The role of an argument, from its name (lower case, trailing underscores dropped).
+# Unknown names get roles from their position (probing.FALLBACK).
 ROLE_NAMES = {
     "X": ("x", "xs", "x_train", "x_b", "x_bias", "features", "data", "inputs", "input",
-          "x_mat", "xmat", "x_norm", "x_poly", "x_mapped", "a"),
+          "x_mat", "xmat", "x_norm", "x_poly", "x_mapped"),
     "y": ("y", "ys", "y_train", "target", "targets", "labels", "label", "t", "yy"),
     "theta": ("theta", "mytheta", "initial_theta", "init_theta", "thetas", "params",
               "parameters", "beta", "betas", "weights_and_bias", "t0"),
