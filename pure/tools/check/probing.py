@@ -13,7 +13,8 @@ known slip (so that a buggy function is still recognized, and judged on its own 
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from .cases import Case, make_case
-from .formulas import RTOL, Vector, close, name_slip, parts, predictions, sigmoid
+from .formulas import (RTOL, TRAJECTORIES, Vector, close, name_slip, parts, predictions,
+                       sigmoid, simulate)
 from .judge import HYPERPARAMETERS, LAMBDA, Judge
 from .layouts import Layout, layouts, roles
 from .replies import _describe_pair, as_items, as_scalar, as_vector, numbers
@@ -151,7 +152,10 @@ class Prober:
     def is_sigmoid(self, name: str, info: Dict[str, Any]) -> bool:
         if info["required"] != 1 or len(info["names"]) < 1:
             return False
-        if "sigmoid" in name.lower() or name.lower() in ("logistic", "sig", "g"):
+        lower = name.lower()
+        if any(word in lower for word in ("deriv", "grad", "prime", "inv")):
+            return False  # sigmoid_derivative, sigmoid_gradient: not the sigmoid itself
+        if "sigmoid" in lower or lower in ("logistic", "sig", "g"):
             return True
         reply = self.quiet(name, [0.5])
         return reply is not None and close([as_scalar(reply["value"]) or 0.0],
@@ -253,6 +257,21 @@ class Prober:
             values = as_vector(value, case.m) or []
             return (close(values, predictions(self.model, case.X, case.p, case.n, 1), RTOL)
                     or close(values, probabilities(self.model, case), RTOL))
+        if found.role in ("descent", "step"):  # the reference's run, or a slip's
+            p, _, _ = decode_params(value, case, found.layout, b_first(found.arg_roles))
+            alpha, iters = HYPERPARAMETERS[self.model]
+            params_given = "theta" in found.arg_roles or "w" in found.arg_roles
+            p0 = case.p if params_given else [0.0] * len(case.p)
+            for _, coefficients, style, _ in TRAJECTORIES:
+                try:
+                    path = simulate(self.model, case.X, case.y, p0, alpha,
+                                    1 if found.role == "step" else iters, case.lam, 1,
+                                    coefficients, style)
+                except (OverflowError, ValueError, ZeroDivisionError):
+                    continue
+                if p is not None and close(p, path[-1], RTOL):
+                    return True
+            return False
         return True
 
     # -- calling a recognized function --
