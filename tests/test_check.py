@@ -290,8 +290,13 @@ def test_the_cases_tell_every_two_slips_apart():
                               0.0)[0] == "missing-1/m"
     sizes = {case.m for model in ("linear", "logistic", "softmax")
              for case in cases_module.cases(model)}
-    sizes |= {3, 8}  # the functions' cases, in every layout
+    sizes |= {3, 8}  # the functions' cases, in every layout but one sample's
     assert all(formulas.distinguishes(m) for m in sizes)
+    # one sample (m = 1): a sum is its mean, so only the slips without m are told
+    triple = formulas.parts("linear", X[:1], y[:1], p, 0.0)[0]
+    assert formulas.name_slip(formulas.combine(triple, (1, 1, 0), 1), triple, 1, 0.0)[0] is None
+    assert formulas.name_slip(formulas.combine(triple, (2, 2, 0), 1), triple, 1, 0.0)[0] == (
+        "factor-2")
 
 
 def test_twice_and_m_times_are_named_apart_in_the_gallery():

@@ -9,7 +9,7 @@ from .formulas import CONVENTIONS, RTOL, Vector, close, name_slip, parts, predic
 from .judge import HYPERPARAMETERS, LAMBDA
 from .layouts import Layout
 from .probing import Found, Prober, b_first, decode_params, gradient_words, probabilities
-from .replies import _describe_pair, as_vector, describe
+from .replies import _describe_pair, as_scalar, as_vector, describe
 from .report import Check
 
 
@@ -36,6 +36,9 @@ class Functions(Prober):
             for name, found in self.found.items():
                 if found.role == role and found.failure is None:
                     getattr(self, "check_" + role.replace("+", "_"))(found)
+        for name in self.helpers:
+            self.c.report.notes.append(f"{name} was not checked: it takes one sample, and what "
+                                       "it returns is neither a cost nor a gradient of it.")
 
     def find_convention(self) -> None:
         """A cost and a gradient that agree on a consistent convention (mean squared error,
@@ -153,7 +156,7 @@ class Functions(Prober):
 
     def check_saturation(self, found: Found, cost: bool, gradient: bool) -> bool:
         saturated = saturated_case("logistic")
-        if found.layout.one_feature:
+        if found.layout.one_feature or found.layout.sample:
             return True
         saturated.lam = LAMBDA if found.regularized else 0.0
         reply, failed = self.value(found, saturated)
@@ -177,7 +180,7 @@ class Functions(Prober):
         """The same case with y as an (m, 1) column: a warning if the result changes."""
         layout = found.layout
         if not self.c.process.arrays or layout.y_shape != "flat" or layout.params in (
-                "neuron", "x1d", "points"):
+                "neuron", "x1d", "points", "sample"):
             return
         column = Layout(layout.params, layout.theta_shape, "column", layout.matrix)
         case = self.judged_cases(found)[0]
@@ -206,6 +209,8 @@ class Functions(Prober):
             assert reply is not None
             expected = predictions(self.model, case.X, case.p, case.n, 1)
             received = as_vector(reply["value"], case.m)
+            if received is None and found.layout.sample and as_scalar(reply["value"]) is not None:
+                received = [as_scalar(reply["value"])]  # type: ignore
             what = "predictions at random parameters"
             if received is None:
                 return self.c.fail(name, Check(what, "wrong-shape", case=case.describe(theta),

@@ -61,7 +61,9 @@ def roles(names: Sequence[str]) -> List[Optional[str]]:
 
 
 class Layout:
-    """One way of passing a case: params "wb", "theta", "x1d" or "neuron"; shapes of theta
+    """One way of passing a case: params "wb", "theta", "x1d", "points", "neuron" or
+    "sample" (one sample: x a vector with a leading 1, y a number, theta bias first, as
+    Data Science from Scratch writes its error and gradient functions); shapes of theta
     (or w) and y: "flat", "column" or "row"; np.matrix or not."""
 
     def __init__(self, params: str, theta: str = "flat", y: str = "flat",
@@ -73,7 +75,11 @@ class Layout:
 
     @property
     def theta(self) -> bool:
-        return self.params == "theta"
+        return self.params in ("theta", "sample")
+
+    @property
+    def sample(self) -> bool:
+        return self.params == "sample"
 
     def describe(self) -> str:
         if self.params == "neuron":
@@ -84,6 +90,9 @@ class Layout:
         if self.params == "points":
             return ("one feature: points as an (m, 2) array of rows [x, y], the slope and "
                     "intercept numbers")
+        if self.params == "sample":
+            return ("one sample: x a vector with a leading 1, y a number, theta (bias first) "
+                    "as 1-D")
         shape = {"flat": "1-D", "column": "a column", "row": "a row"}
         kind = "np.matrix " if self.matrix else ""
         if self.params == "theta":
@@ -108,6 +117,8 @@ class Layout:
         return list(values)
 
     def X(self, case: Case) -> Dict[str, Any]:
+        if self.sample:
+            return self._array([1.0] + case.X[0])
         if self.params == "theta":
             return self._array([[1.0] + row for row in case.X])
         if self.params == "x1d":
@@ -116,7 +127,9 @@ class Layout:
             return self._array([list(column) for column in zip(*case.X)])
         return self._array(case.X)
 
-    def y(self, case: Case, integer: bool = False) -> Dict[str, Any]:
+    def y(self, case: Case, integer: bool = False) -> Any:
+        if self.sample:
+            return float(case.y[0])
         if self.params == "neuron":
             return self._array([list(case.y)], integer)
         return self._array(self.shaped(case.y, self.y_shape), integer)
@@ -146,7 +159,7 @@ class Layout:
             elif role == "y":
                 found.append(self.y(case))
             elif role == "theta":
-                found.append(self.theta_arg(p) if self.params == "theta" else None)
+                found.append(self.theta_arg(p) if self.theta else None)
             elif role == "w":
                 found.append(self.w_arg(p))
             elif role == "b":
@@ -175,7 +188,7 @@ def layouts(arrays: bool, theta: bool, n_features_one: bool = False,
                       Layout("theta", "row", "column", matrix=True),
                       Layout("theta", "column", "column", matrix=True),
                       Layout("theta", "row", "flat")]
-        return found
+        return found + [Layout("sample")]
     found = [Layout("wb")]
     if arrays:
         found += [Layout("wb", "column", "column"), Layout("neuron")]

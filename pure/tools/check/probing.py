@@ -89,10 +89,13 @@ class Prober:
     def __init__(self, judge: Judge, model: str, functions: Dict[str, Any]) -> None:
         self.c, self.model, self.functions = judge, model, functions
         self.found: Dict[str, Found] = {}
+        self.helpers: List[str] = []  # functions of one sample that are no cost or gradient
 
     # -- cases and calls --
 
     def cases(self, layout: Layout) -> List[Case]:
+        if layout.sample:  # one sample (m = 1), so its slips are told apart by the others
+            return [make_case(self.model, 1, 2, 5), make_case(self.model, 1, 3, 6)]
         n = 1 if layout.one_feature else None
         if n is None:
             return [make_case(self.model, 3, 2, 1), make_case(self.model, 8, 3, 2)]
@@ -204,6 +207,9 @@ class Prober:
                 found.order = order if "grad_fn" in arg_roles else found.order
                 if self.matches(found, case, reply["value"]):
                     return found
+                if layout.sample:  # error(x, y, beta) and such helpers: not a role
+                    self.helpers.append(name)
+                    return None
                 shape_only = shape_only or found
         return shape_only or (first_failure if named else None)
 
@@ -234,6 +240,8 @@ class Prober:
             return Found(name, kind, arg_roles, layout, words)
         if kind == "predict-like":
             values = as_vector(value, case.m)
+            if values is None and layout.sample and as_scalar(value) is not None:
+                values = [as_scalar(value)]  # type: ignore
             if values is None:
                 return None
             return Found(name, "predict", arg_roles, layout, "m predictions")
@@ -254,7 +262,8 @@ class Prober:
             return name_slip([as_scalar(items[first]) or 0.0], triple_cost, case.m,
                              case.lam)[0] != "?"
         if found.role == "predict":
-            values = as_vector(value, case.m) or []
+            values = as_vector(value, case.m) or (
+                [as_scalar(value)] if as_scalar(value) is not None else [])
             return (close(values, predictions(self.model, case.X, case.p, case.n, 1), RTOL)
                     or close(values, probabilities(self.model, case), RTOL))
         if found.role in ("descent", "step"):  # the reference's run, or a slip's
