@@ -15,6 +15,7 @@ The package is layered, each module importing only those listed below it:
     classes      a class: fit or train by its own hyperparameter names, then its methods
     functions    each function judged on its own role and layout, conventions named
     probing      each function's role and layout, found by calling it on small cases
+    results      what a result means in its layout: a gradient, the parameters of a run
     layouts      how a layout passes a case: w and b or theta, columns, np.matrix, ...
     judge        calling the learner's code and judging one result against the reference
     process      the parent's side of the worker process (time limit, restarts)

@@ -8,7 +8,8 @@ from .cases import Case, saturated_case, zero_case
 from .formulas import CONVENTIONS, RTOL, Vector, close, name_slip, parts, predictions
 from .judge import HYPERPARAMETERS, LAMBDA
 from .layouts import Layout
-from .probing import Found, Prober, b_first, decode_params, gradient_words, probabilities
+from .probing import Found, Prober
+from .results import b_first, decode_params, gradient_words, probabilities
 from .replies import _describe_pair, as_scalar, as_vector, describe
 from .report import Check
 
@@ -232,6 +233,21 @@ class Functions(Prober):
                                  else " f(x) = w x + b"))
         self.c.report.add(name, Check(what))
 
+    def start(self, found: Found, case: Case) -> Vector:
+        """Where a run that makes its own start begins: zero iterations, seeded as the run
+        is (a random start is then the same one); zeros if that cannot be read."""
+        zeros = [0.0] * len(case.p)
+        reply, failed = self.value(found, case, iters=0)
+        if failed is not None or reply is None:
+            return zeros
+        p, _, _ = decode_params(reply["value"], case, found.layout, b_first(found.arg_roles))
+        if p is None or close(p, zeros, RTOL):
+            return zeros
+        line = f"{found.name}: a random start (seeded; read with zero iterations)"
+        if line not in self.c.report.found:
+            self.c.report.found.append(line)
+        return p
+
     def check_step(self, found: Found) -> None:
         self.check_descent(found, steps=1)
 
@@ -243,7 +259,7 @@ class Functions(Prober):
         params_given = "theta" in found.arg_roles or "w" in found.arg_roles
         for case in self.judged_cases(found):
             lam = case.lam
-            p0 = case.p if params_given else [0.0] * len(case.p)
+            p0 = case.p if params_given else self.start(found, case)
             what = (f"{name}, alpha={alpha}" + (f", num_iters={iters}" if not steps else "")
                     + (f", lambda={lam}" if lam else "")
                     + ("" if own else ", with the reference cost and gradient"))
