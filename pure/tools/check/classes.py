@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from .cases import Case, cases, saturated_case
 from .formulas import RTOL, TRAJECTORIES, Vector, close, predictions, simulate
 from .judge import HYPERPARAMETERS, LAMBDA, Judge
-from .replies import as_scalar, as_vector, describe, numbers
+from .replies import as_items, as_scalar, as_vector, describe, numbers
 from .layouts import role_of
 from .report import Check
 
@@ -32,6 +32,8 @@ class ClassChecks:
         self.storage = ("weights", "bias")  # the attributes that hold the parameters
         self.history_name = ""
         self.bias_last = False  # theta with the bias last (a column of ones appended to X)
+        self.y_column = False  # y passed as an (m, 1) column, the shape its course passes
+        self.tried_column = False
 
     def hyperparameters(self, lam: Optional[float]) -> Tuple[Dict[str, Any], Dict[str, Any]]:
         """Keyword arguments of the constructor and of fit, by the names the class uses."""
@@ -59,8 +61,10 @@ class ClassChecks:
         self.handles += 1
         handle = f"model{self.handles}"
         labels = self.model != "linear"
-        y_arg = self.c.arg(y if y is not None else
-                           [int(v) for v in case.y] if labels else case.y, labels)
+        if y is None:
+            y = [int(v) for v in case.y] if labels else case.y
+            y = [[v] for v in y] if self.y_column else y
+        y_arg = self.c.arg(y, labels)
         message = {"op": "fit", "cls": self.name, "params": params, "id": handle,
                    "method": self.info.get("method", "fit"), "fit": fit_args, "seed": seed,
                    "X": self.c.arg(case.X), "y": y_arg}
@@ -106,6 +110,14 @@ class ClassChecks:
             if found is not None and found[0]:
                 self.history_name = name
                 return found[0]
+        iters = HYPERPARAMETERS[self.model][1]
+        returned = attributes.get("(returned by fit)")  # worker.RETURNED
+        for item in (as_items(returned) or [])[2:]:
+            found = numbers(item)  # the costs among what fit returned (w, b, costs)
+            if found is not None and len(found[1]) == 1 and len(found[0]) in (iters,
+                                                                              iters + 1):
+                self.history_name = "(returned)"
+                return found[0]
         return None
 
     def describe(self, history: Optional[bool]) -> None:
@@ -136,8 +148,10 @@ class ClassChecks:
         params, fit_args = self.hyperparameters(LAMBDA)
         method = self.info.get("method", "fit")
         words = ", ".join(list(params) + [f"{k} passed to {method}" for k in fit_args])
+        where += "; y as an (m, 1) column" if self.y_column else ""
         return (f"class {self.name}: {method}(X, y) with {words}; parameters in {where}; "
-                + (f"cost history in self.{self.history_name}" if history else
+                + (("cost history returned by " + method if self.history_name == "(returned)"
+                    else f"cost history in self.{self.history_name}") if history else
                    "no cost history (judged on the final parameters and predictions)"))
 
     def start(self, case: Case, lam: Optional[float]) -> Tuple[Vector, str]:
@@ -152,22 +166,24 @@ class ClassChecks:
             return zero, ""
         return p, "a random start (seeded; read with zero iterations)"
 
+    def known_run(self, case: Case, start: Vector, end: Vector) -> bool:
+        """Whether a fit from start to end is the reference's run, or a known slip's."""
+        alpha, iters = HYPERPARAMETERS[self.model]
+        for _, coefficients, style, _ in TRAJECTORIES:
+            try:
+                path = simulate(self.model, case.X, case.y, start, alpha, iters, case.lam,
+                                case.k, coefficients, style)
+            except (OverflowError, ValueError, ZeroDivisionError):
+                continue
+            if close(end, path[-1], RTOL):
+                return True
+        return False
+
     def ends_with_bias(self, case: Case, p0: Vector, p: Vector) -> bool:
         """Whether theta, read with the bias first, matches the reference only when read
         with the bias last (X with the column of ones appended, not prepended)."""
-        alpha, iters = HYPERPARAMETERS[self.model]
-
-        def known(start: Vector, end: Vector) -> bool:  # the reference's, or a slip's
-            for _, coefficients, style, _ in TRAJECTORIES:
-                try:
-                    path = simulate(self.model, case.X, case.y, start, alpha, iters, case.lam,
-                                    case.k, coefficients, style)
-                except (OverflowError, ValueError, ZeroDivisionError):
-                    continue
-                if close(end, path[-1], RTOL):
-                    return True
-            return False
-        return not known(p0, p) and known([p0[-1]] + p0[:-1], [p[-1]] + p[:-1])
+        return not self.known_run(case, p0, p) and self.known_run(
+            case, [p0[-1]] + p0[:-1], [p[-1]] + p[:-1])
 
     def run(self) -> None:
         c, model = self.c, self.model
@@ -196,6 +212,21 @@ class ClassChecks:
                                     + list(fit_args.items()) if v or role_of(k) != "lam"))
                 p0, start = self.start(case, lam if has_l2 else None)
                 handle, reply, failed = self.fit(case, lam if has_l2 else None)
+                if not self.tried_column and c.process.arrays and model != "softmax":
+                    # written for a column y (m, 1), as its course passes it?
+                    self.tried_column = True
+                    flat = None if failed is not None or reply is None else (
+                        self.params_of(reply["value"], case)[0])
+                    if flat is None or not self.known_run(case, p0, flat):
+                        self.y_column = True
+                        found = self.start(case, lam if has_l2 else None), self.fit(
+                            case, lam if has_l2 else None)
+                        column = None if found[1][2] is not None or found[1][1] is None else (
+                            self.params_of(found[1][1]["value"], case)[0])
+                        if column is not None and self.known_run(case, found[0][0], column):
+                            (p0, start), (handle, reply, failed) = found
+                        else:
+                            self.y_column = False
                 if failed is not None:
                     c.fail(function, failed)
                     break
@@ -238,7 +269,7 @@ class ClassChecks:
                     self.check_cost(fitted["0.0"], saturated_case(model), saturated=True)
         if model != "linear" and "predict_proba" in self.info["methods"] and "0.0" in fitted:
             self.check_proba(fitted["0.0"], saturated_case(model))
-        if c.process.arrays and model != "softmax" and "0.0" in fitted:
+        if c.process.arrays and model != "softmax" and "0.0" in fitted and not self.y_column:
             self.check_column_y(small)
 
     def set_params(self, case: Case) -> Dict[str, Any]:
@@ -277,6 +308,7 @@ class ClassChecks:
             f", l2={case.lam}" if case.lam else "")
         labels = self.model != "linear"
         y = [int(v) for v in case.y] if labels else case.y
+        y = [[v] for v in y] if self.y_column else y
         message = {"op": "method", "id": handle, "name": "cost", "set": self.set_params(case),
                    "args": [self.c.arg(case.X), self.c.arg(y, labels)]}
         reply, failed = self.c.send(function, message, what, case)

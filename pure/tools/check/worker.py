@@ -133,9 +133,13 @@ class _Worker:
             def fit() -> Dict[str, Any]:
                 _seed(request.get("seed", 0))  # a random start, the same on every fit
                 model = cls(**request["params"])
-                getattr(model, request.get("method", "fit"))(X, y, **request.get("fit", {}))
+                result = getattr(model, request.get("method", "fit"))(
+                    X, y, **request.get("fit", {}))
                 self.models[request["id"]] = model
-                return _numeric_attributes(model)
+                found = _numeric_attributes(model)
+                if isinstance(result, (list, tuple)):  # train() returning w, b, costs
+                    found[RETURNED] = result
+                return found
             return _run(fit, self.path)
         if op == "method":
             model = self.models[request["id"]]
@@ -207,6 +211,9 @@ def _numeric_attributes(model: Any) -> Dict[str, Any]:
                 "array", "list", "tuple")):
             found[key] = value
     return found
+
+
+RETURNED = "(returned by fit)"  # the key of what fit or train returned, when not self
 
 
 def _abstract(cls: type, found: List[type]) -> bool:
