@@ -4,9 +4,9 @@ and cost history wherever it keeps them, then predict, cost and predict_proba.""
 from typing import Any, Dict, List, Optional, Tuple
 
 from .cases import Case, cases, saturated_case
-from .formulas import RTOL, TRAJECTORIES, Vector, close, predictions, simulate
+from .formulas import RTOL, TRAJECTORIES, Vector, close, parts, predictions, simulate
 from .judge import HYPERPARAMETERS, LAMBDA, Judge
-from .replies import as_items, as_scalar, as_vector, describe, numbers
+from .replies import as_items, as_scalar, as_vector, describe, numbers, short
 from .layouts import role_of
 from .report import Check
 
@@ -33,6 +33,8 @@ class ClassChecks:
         self.history_name = ""
         self.bias_last = False  # theta with the bias last (a column of ones appended to X)
         self.y_column = False  # y passed as an (m, 1) column, the shape its course passes
+        self.alpha = HYPERPARAMETERS[model][0]  # read from one update if it takes none
+        self.alpha_line = ""
         self.tried_column = False
 
     def hyperparameters(self, lam: Optional[float]) -> Tuple[Dict[str, Any], Dict[str, Any]]:
@@ -139,6 +141,8 @@ class ClassChecks:
                                    f"{self.data_text}")
         if history is not None:
             self.c.report.found.append(self.layout(history))
+        if self.alpha_line:
+            self.c.report.found.append(self.alpha_line)
 
     def layout(self, history: bool) -> str:
         """Where the class keeps its hyperparameters, parameters and cost history."""
@@ -168,10 +172,10 @@ class ClassChecks:
 
     def known_run(self, case: Case, start: Vector, end: Vector) -> bool:
         """Whether a fit from start to end is the reference's run, or a known slip's."""
-        alpha, iters = HYPERPARAMETERS[self.model]
+        iters = HYPERPARAMETERS[self.model][1]
         for _, coefficients, style, _ in TRAJECTORIES:
             try:
-                path = simulate(self.model, case.X, case.y, start, alpha, iters, case.lam,
+                path = simulate(self.model, case.X, case.y, start, self.alpha, iters, case.lam,
                                 case.k, coefficients, style)
             except (OverflowError, ValueError, ZeroDivisionError):
                 continue
@@ -184,6 +188,25 @@ class ClassChecks:
         with the bias last (X with the column of ones appended, not prepended)."""
         return not self.known_run(case, p0, p) and self.known_run(
             case, [p0[-1]] + p0[:-1], [p[-1]] + p[:-1])
+
+    def read_learning_rate(self, case: Case) -> None:
+        """For a class that takes no learning rate: its rate, read from one update at the
+        start as (p0 - p1) / gradient, when every parameter gives the same ratio."""
+        p0, _ = self.start(case, None)
+        _, reply, failed = self.fit(case, None, iters=1)
+        p1 = None if failed is not None or reply is None else (
+            self.params_of(reply["value"], case)[0])
+        gradient = [d + q for d, q in zip(*parts(self.model, case.X, case.y, p0, 0.0,
+                                                 case.k)[1][:2])]
+        if p1 is None:
+            return
+        ratios = [(a - b) / g for a, b, g in zip(p0, p1, gradient) if abs(g) > 1e-12]
+        if ratios and close(ratios, [ratios[0]] * len(ratios), RTOL) and ratios[0] != 0:
+            self.alpha = ratios[0]
+            self.alpha_line = (
+                f"class {self.name}: takes no learning rate; {short(ratios[0])}, read from its "
+                "first update (a gradient off by a constant factor cannot be told from another "
+                "rate)")
 
     def run(self) -> None:
         c, model = self.c, self.model
@@ -203,6 +226,10 @@ class ClassChecks:
             c.report.notes.append(f"{self.name} has no l2 hyperparameter: regularization was "
                                   "not checked.")
         first_p: Optional[Vector] = None
+        if not any(role_of(name) == "alpha" for name in names):
+            self.read_learning_rate(cases(model)[0].with_params("fit", [0.0] * len(
+                cases(model)[0].p), 0.0))
+        alpha = self.alpha
         for lam in lams:
             for case in cases(model):
                 case = case.with_params("fit", [0.0] * len(case.p), lam)
