@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence, TextIO, Tuple
 
 from . import datasets, modelfile, plot
+from .parsing import Parser
 
 DIGITS = 6  # significant digits of every printed number
 
@@ -204,21 +205,6 @@ OUTPUTS = {"svg": "--svg", "plot_fit": "--plot-fit", "plot_path": "--plot-path",
            "save": "--save", "out": "--out"}
 
 HEARTBEAT = 3.0  # seconds: on a terminal, a long run prints a progress line at least this often
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse, with every usage error in one line on standard error and exit status 2.
-
-    argparse prints the usage block before its message; a person (and a script reading
-    stderr) needs only the message and where to look. ``--help`` prints in full as ever.
-    """
-
-    root_prog = ""  # the prog of the top parser, set on each sub-parser, for the message
-
-    def error(self, message: str) -> "None":
-        prog = self.root_prog or self.prog
-        message = " ".join(message.split())  # argparse's messages are one line; make sure
-        self.exit(2, f"{prog}: error: {message}. See: {self.prog} --help\n")
 
 
 def build_parser(backend: str) -> argparse.ArgumentParser:

@@ -22,6 +22,7 @@ import sys
 from typing import List, Optional, Sequence, Tuple
 
 from . import datasets
+from .parsing import Parser  # every usage error in one line
 
 DIGITS = 6
 RTOL = 1e-9  # the twins' parity promise
@@ -53,7 +54,6 @@ def _vector(values: Sequence[float]) -> str:
 
 
 def build_parser(prog: str) -> argparse.ArgumentParser:
-    from .cli import Parser  # the command line's parser: every usage error in one line
     parser = Parser(
         prog=f"{prog} trace", description="Print the first update of gradient descent, worked "
         "by hand, then check it against both twins' models.")

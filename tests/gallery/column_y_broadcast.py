@@ -1,7 +1,8 @@
 """Linear regression written for a flat y: given y of shape (m, 1), f - y broadcasts
 to an (m, m) matrix.
 
-Expected: column-y-broadcast
+Expected: pass, warning column-y-broadcast
+Layout: w as 1-D, b a number
 """
 
 import numpy as np

@@ -1,7 +1,9 @@
 """Linear regression with the mean squared error 1/m sum (f - y)^2 and its gradient
-2/m sum (f - y) x: a matched pair, but not the 1/(2m) convention of the reference.
+2/m sum (f - y) x: a matched pair in the mean-squared-error convention, not the 1/(2m)
+convention of the reference: named, and accepted (the same minimum, the exact gradient).
 
-Expected: factor-2
+Expected: pass
+Layout: convention: mean squared error
 """
 
 import numpy as np

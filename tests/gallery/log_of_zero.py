@@ -1,7 +1,8 @@
 """Logistic regression with a stable sigmoid but the textbook cost,
 -mean(y log f + (1 - y) log(1 - f)), which takes log(0) once f is exactly 0 or 1.
 
-Expected: log-of-zero
+Expected: pass, warning log-of-zero
+Layout: w as 1-D, b a number
 """
 
 import numpy as np

@@ -1,7 +1,8 @@
 """The classic course's logistic exercise with the textbook sigmoid 1 / (1 + exp(-z)),
 which overflows for large negative z.
 
-Expected: sigmoid-overflow
+Expected: pass, warning sigmoid-overflow
+Layout: theta as 1-D, bias first
 """
 
 import numpy as np
