@@ -259,10 +259,13 @@ def coursework_rows():
             for row in section.splitlines() if row.startswith("|")]
 
 
+COPIED = r"`(\w+(?:/\w+)*(?:\.py|/))`"  # a file, or a folder (a package) ending in "/"
+
+
 def coursework_files():
-    """Every file the table offers to copy, from any of its cells."""
+    """Every file or folder the table offers to copy, from any of its cells."""
     return [path for row in coursework_rows()[2:] for cell in row
-            for path in re.findall(r"`(\w+(?:/\w+)*\.py)`", cell)]
+            for path in re.findall(COPIED, cell)]
 
 
 def test_the_coursework_table_is_whole():
@@ -270,8 +273,8 @@ def test_the_coursework_table_is_whole():
     assert header == ["task", "copy this one file", "it needs"] and len(rule) == len(header)
     for row in rows:
         assert len(row) == len(header) and all(row), f"a row of {len(row)} cells: {row}"
-        assert re.findall(r"`(\w+(?:/\w+)*\.py)`", row[1]), f"no file to copy in {row}"
-        assert not re.findall(r"`(\w+(?:/\w+)*\.py)`", row[0] + row[2]), row
+        assert re.findall(COPIED, row[1]), f"no file to copy in {row}"
+        assert not re.findall(COPIED, row[0] + row[2]), row
 
 
 def test_coursework_lists_every_lesson_file():
@@ -285,7 +288,10 @@ def test_coursework_lists_every_lesson_file():
 def test_each_coursework_file_imports_alone(path, tmp_path):
     if needs_numpy(path) and not HAVE_NUMPY:
         pytest.skip("needs NumPy")
-    shutil.copy(str(ROOT / path), str(tmp_path / Path(path).name))
+    if path.endswith("/"):  # a package: the folder, copied whole
+        shutil.copytree(str(ROOT / path), str(tmp_path / Path(path).name))
+    else:
+        shutil.copy(str(ROOT / path), str(tmp_path / Path(path).name))
     module = Path(path).stem
     result = subprocess.run([sys.executable, "-W", "error", "-c", f"import {module}"],
                             cwd=str(tmp_path), env=clean_env(), capture_output=True, text=True,

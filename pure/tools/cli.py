@@ -3,7 +3,7 @@
     python -m pure                                     the demo on small built-in data
     python -m pure linear --data FILE.csv [options]    train and report (also logistic, softmax)
     python -m pure show ...                            the twins side by side (sidebyside.py)
-    python -m pure check FILE.py                       your own code against these (check.py)
+    python -m pure check FILE.py                       your own code against these (check/)
     python -m pure linear --data FILE.csv --save model.json, then
     python -m pure predict model.json NEW.csv          predictions for new rows (modelfile.py)
 
@@ -171,7 +171,7 @@ def predict(args: argparse.Namespace, backend: str) -> int:
 
 
 def run_check(argv: List[str], backend: str) -> int:
-    """``check``: a learner's own implementation against the models (check.py, stdlib only)."""
+    """``check``: a learner's own implementation against the models (check/, stdlib only)."""
     from .grade import is_exercise, main as grade_main
     if any(is_exercise(arg) for arg in argv):  # made by ``exercise``: graded step by step
         return grade_main(argv, backend)
