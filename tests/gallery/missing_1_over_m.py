@@ -1,5 +1,8 @@
-"""The classic course's first exercise with sums where the means belong: the cost is
-1/2 sum (h - y)^2 and the update subtracts alpha times the summed gradient.
+"""The classic course's first exercise with a sum where the mean belongs: the cost is
+the course's 1/(2m) sum (h - y)^2, but the update subtracts alpha times the summed
+gradient sum (h - y) x, which is m times the derivative of that cost. (A summed cost
+with that summed update would be a consistent convention, named and accepted: see
+summed_run_correct.py.)
 
 Expected: missing-1/m
 """
@@ -9,7 +12,7 @@ import numpy as np
 
 def computeCost(X, y, theta):
     error = X @ theta - y.reshape(-1)
-    return np.sum(error ** 2) / 2
+    return np.sum(error ** 2) / (2 * len(error))
 
 
 def gradientDescent(X, y, theta, alpha, num_iters):

@@ -217,6 +217,12 @@ class ClassChecks:
         has_l2 = any(role_of(name) == "lam" for name in names)
         if not any(role_of(name) == "iters" for name in names):
             self.describe(None)
+            # its own iteration count: one fit with the defaults still shows a crash
+            first = cases(model)[0]
+            _, _, failed = self.fit(first.with_params("fit", [0.0] * len(first.p), 0.0), None)
+            if failed is not None and "__init__()" not in failed.note:
+                c.fail(function, failed)  # (one that needs arguments it cannot be given: skip)
+                return
             c.report.notes.append(f"{self.name} takes no iteration count (n_iters, epochs, "
                                   "...): not checked.")
             return

@@ -2,7 +2,7 @@
 found for it; a consistent convention (mean squared error, a summed loss) named and
 accepted when the file's cost and gradient agree on it."""
 
-from typing import Callable, List, Optional
+from typing import Callable, List, Optional, Tuple
 
 from .cases import Case, saturated_case, zero_case
 from .formulas import CONVENTIONS, RTOL, Vector, close, name_slip, parts, predictions
@@ -46,12 +46,15 @@ class Functions(Prober):
         a summed loss): named and accepted."""
         costs = [f for f in self.found.values() if f.role in ("cost", "cost+gradient")]
         gradients = [f for f in self.found.values()
-                     if f.role in ("gradient", "cost+gradient", "step")]
-        if not costs or not gradients:
+                     if f.role in ("gradient", "cost+gradient", "step")
+                     or f.role == "descent" and "grad_fn" not in f.arg_roles]
+        if not gradients or not costs and all(f.role == "descent" for f in gradients):
             return
         for coefficients, model, words in CONVENTIONS:
-            if model != self.model:
-                continue
+            if model != self.model or not costs and coefficients != (2, 2, 0):
+                continue  # with no cost, only 2/m sum (f - y) x says its convention (MSE)
+            if not costs:
+                words += " (the file has no cost: its gradient 2/m says so)"
             agree = True
             for found in costs + gradients:
                 case = self.cases(found.layout)[1]
@@ -63,9 +66,13 @@ class Functions(Prober):
                     if value is None or name_slip([value], cost_parts, point.m, lam)[2] != (
                             coefficients):
                         agree = False
-                if found in gradients:
+                if found in gradients and found.role == "descent":
+                    gradient, start = self.run_gradient(found, point)
+                    gradient_parts = parts(self.model, point.X, point.y, start, lam)[1]
+                elif found in gradients:
                     gradient = (self.step_gradient(found, point) if found.role == "step"
                                 else self.gradient_of(found, point))
+                if found in gradients:
                     if gradient is None or name_slip(gradient, gradient_parts, point.m,
                                                      lam)[2] != coefficients:
                         agree = False
@@ -82,6 +89,20 @@ class Functions(Prober):
         p, _, _ = decode_params(reply["value"], case, found.layout, b_first(found.arg_roles))
         alpha = HYPERPARAMETERS[self.model][0]
         return None if p is None else [(a - b) / alpha for a, b in zip(case.p, p)]
+
+    def run_gradient(self, found: Found, case: Case) -> Tuple[Optional[Vector], Vector]:
+        """(g, theta0) of a run's first update theta1 = theta0 - alpha g, from its own start
+        when it makes one; g is None for a run given the reference's functions."""
+        params_given = "theta" in found.arg_roles or "w" in found.arg_roles
+        p0 = case.p if params_given else self.start(found, case)
+        if "grad_fn" in found.arg_roles:
+            return None, p0
+        reply, failed = self.value(found, case, iters=1)
+        if failed is not None or reply is None:
+            return None, p0
+        p, _, _ = decode_params(reply["value"], case, found.layout, b_first(found.arg_roles))
+        alpha = HYPERPARAMETERS[self.model][0]
+        return (None if p is None else [(a - b) / alpha for a, b in zip(p0, p)]), p0
 
     def own_derivative(self, found: Found) -> Callable[[Case], Optional[Vector]]:
         """Central differences of the file's own cost (the same regularization)."""
@@ -162,6 +183,9 @@ class Functions(Prober):
         saturated.lam = LAMBDA if found.regularized else 0.0
         reply, failed = self.value(found, saturated)
         if failed is not None:
+            if failed.code in ("sigmoid-overflow", "log-of-zero"):
+                failed.warning = True  # math.exp or math.log at |z| = 800 only: robustness
+                failed.what = saturated.name
             self.c.fail(found.name, failed)
             return False
         assert reply is not None
@@ -274,8 +298,10 @@ class Functions(Prober):
                     layout.theta), note=f"expected the parameters ({found.returns}), received "
                                         f"{_describe_pair(reply['value'])}"))
             if history is not None and len(history) not in (iters, iters + 1):
-                self.c.report.notes.append(f"{name}: a cost history of {len(history)} entries "
-                                           f"for {iters} updates was not compared.")
+                note = (f"{name}: a cost history of {len(history)} entries for {iters} updates "
+                        "(one every so many) was not compared.")
+                if note not in self.c.report.notes:
+                    self.c.report.notes.append(note)
                 history = None
             before = len(dict(self.c.report.functions).get(name, []))
             self.c.check_run(name, what, case, alpha, iters, p, history, p0, own_cost=own,

@@ -101,11 +101,25 @@ class Judge:
             if failed is not None and failed.error == "TypeError" and isinstance(point, dict):
                 points += [v for v in z]  # a sigmoid of one number (math.exp): one at a time
                 continue
+            if (failed is not None and failed.code == "sigmoid-overflow"
+                    and not isinstance(point, dict) and abs(point) == 800.0):
+                values.append(math.nan)  # math.exp(800) raises: a warning, as a NumPy overflow
+                warned.append(f"RuntimeWarning: {failed.note}")
+                continue
             if failed is not None:
                 failed.expected = expected
                 return self.fail(name, failed)
             assert reply is not None
             found = numbers(reply["value"])
+            value = reply["value"]
+            size = len(point["array"]) if isinstance(point, dict) else 1
+            if (isinstance(value, dict) and value.get("t") == "tuple"
+                    and len(value["items"]) == 2 and (found is None or len(found[0]) != size)):
+                found = numbers(value["items"][0])  # (A, cache): the sigmoid comes first
+                if found is not None and len(found[0]) == size:
+                    cached = f"{name} returns (sigmoid(z), cache): its first item was checked"
+                    if cached not in self.report.found:
+                        self.report.found.append(cached)
             if found is None:
                 return self.fail(name, Check(what, "wrong-shape", expected=expected,
                                              note=f"received {describe(reply['value'])}"))

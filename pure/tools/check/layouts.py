@@ -32,13 +32,14 @@ ROLE_NAMES = {
               "rate"),
     "iters": ("num_iters", "iters", "iterations", "num_iterations", "n_iters", "n_iter",
               "epochs", "num_epochs", "n_epochs", "max_iter", "iter", "num_iter",
-              "niters", "n_iterations", "steps", "num_steps"),
+              "niters", "n_iterations", "steps", "num_steps", "iteration"),
     "cost_fn": ("cost_function", "cost_func", "costfunction", "compute_cost", "cost_fn",
                 "j_func", "cost"),
     "grad_fn": ("gradient_function", "gradient_func", "grad_func", "gradfunction",
                 "compute_gradient", "grad_fn", "gradient"),
     "z": ("z", "x_", "value", "values", "s"),
     "print_cost": ("print_cost", "verbose", "print_every", "show"),
+    "batch": ("batch_size", "batch", "minibatch_size", "mini_batch_size"),
 }
 
 

@@ -37,7 +37,8 @@ def candidates(info: Dict[str, Any]) -> List[List[Optional[str]]]:
     found = roles(names)
     required = info["required"]
     # optional arguments are passed only when their role is known (lambda_=1, print_cost)
-    count = required + sum(1 for r in found[required:] if r in ("lam", "alpha", "iters"))
+    count = required + sum(1 for r in found[required:] if r in ("lam", "alpha", "iters",
+                                                                 "batch"))
     known = found[:count]
     if all(role is not None for role in known):
         return [known]
@@ -66,6 +67,24 @@ class Found:
         shown = names[:len(self.arg_roles)]
         return (f"{self.name}({', '.join(shown)}) -> {self.returns}; "
                 f"{self.layout.describe()}")
+
+
+def _cost_item(order: str, value: Any) -> Any:
+    """The cost in a cost-and-gradient reply: (J, grad), (grad, J) or (dj_dw, dj_db, J)."""
+    items = as_items(value) or []
+    first = int(order.split(":")[1])
+    if first == 2:
+        return items[2] if len(items) == 3 else None
+    return items[first] if len(items) == 2 else None
+
+
+def _gradient_item(order: str, value: Any) -> Any:
+    """The gradient in a cost-and-gradient reply (a pair, for (dj_dw, dj_db, J))."""
+    items = as_items(value) or []
+    first = int(order.split(":")[1])
+    if first == 2:
+        return {"t": "tuple", "items": items[:2]} if len(items) == 3 else None
+    return items[1 - first] if len(items) == 2 else None
 
 
 def _kind(arg_roles: Sequence[Optional[str]]) -> str:
@@ -106,7 +125,9 @@ class Prober:
                order: str = "wb") -> Dict[str, Any]:
         alpha, iters = HYPERPARAMETERS[self.model]
         x1d = layout.one_feature
+        # a minibatch size is the whole batch: plain gradient descent, the same every run
         return {"lam": case.lam, "alpha": alpha, "iters": iters, "print_cost": False,
+                "batch": case.m,
                 "cost_fn": {"ref": "cost", "model": self.model, "x1d": x1d},
                 "grad_fn": {"ref": "gradient", "model": self.model, "order": order,
                             "x1d": x1d}}
@@ -175,8 +196,12 @@ class Prober:
         theta = "theta" in arg_roles
         shape_only: Optional[Found] = None
         first_failure: Optional[Found] = None
-        for layout in layouts(self.c.process.arrays, theta, n_features_one=True,
-                              points="points" in arg_roles):
+        tried = layouts(self.c.process.arrays, theta, n_features_one=True,
+                        points="points" in arg_roles)
+        if kind in ("descent", "step") and not ({"theta", "w", "points"} & set(arg_roles)):
+            # a run that makes its own start returns w and b, or theta with the bias first
+            tried += [t for t in layouts(self.c.process.arrays, True) if not t.sample]
+        for layout in tried:
             if layout.one_feature and theta:
                 continue
             case = self.cases(layout)[0]
@@ -211,7 +236,11 @@ class Prober:
                 if layout.sample:  # error(x, y, beta) and such helpers: not a role
                     self.helpers.append(name)
                     return None
+                if kind == "predict-like" and "pred" not in name.lower():
+                    continue  # add(v, w), dot(v, w): m numbers, but no prediction
                 shape_only = shape_only or found
+        if kind == "predict-like" and "pred" not in name.lower() and shape_only is None:
+            return None  # a helper of two arguments that fails on data: not a predict
         return shape_only or (first_failure if named else None)
 
     def interpret(self, name: str, kind: str, arg_roles: List[Optional[str]], layout: Layout,
@@ -225,6 +254,11 @@ class Prober:
                 return Found(name, "gradient", arg_roles, layout, gradient_words(layout, order),
                              order)
             items = as_items(value)
+            if items is not None and len(items) == 3 and as_scalar(items[2]) is not None:
+                gradient, order = decode_gradient(_gradient_item("wb:2", value), case, layout)
+                if gradient is not None and order in ("wb", "bw"):
+                    words = "(dj_dw, dj_db, J)" if order == "wb" else "(dj_db, dj_dw, J)"
+                    return Found(name, "cost+gradient", arg_roles, layout, words, f"{order}:2")
             if items is not None and len(items) == 2:
                 for first, second, words in ((0, 1, "(J, grad)"), (1, 0, "(grad, J)")):
                     gradient, order = decode_gradient(items[second], case, layout)
@@ -258,10 +292,8 @@ class Prober:
             return gradient is not None and name_slip(gradient, triple_gradient, case.m,
                                                       case.lam)[0] != "?"
         if found.role == "cost+gradient":
-            items = as_items(value) or []
-            first = int(found.order.split(":")[1])
-            return name_slip([as_scalar(items[first]) or 0.0], triple_cost, case.m,
-                             case.lam)[0] != "?"
+            return name_slip([as_scalar(_cost_item(found.order, value)) or 0.0], triple_cost,
+                             case.m, case.lam)[0] != "?"
         if found.role == "predict":
             values = as_vector(value, case.m) or (
                 [as_scalar(value)] if as_scalar(value) is not None else [])
@@ -304,34 +336,24 @@ class Prober:
             return None
         if found.role == "cost":
             return as_scalar(reply["value"])
-        items = as_items(reply["value"]) or []
-        first = int(found.order.split(":")[1])
-        return as_scalar(items[first]) if len(items) == 2 else None
+        return as_scalar(_cost_item(found.order, reply["value"]))
 
     def gradient_of(self, found: Found, case: Case) -> Optional[Vector]:
         reply, failed = self.value(found, case)
         if failed is not None or reply is None:
             return None
-        value = reply["value"]
-        if found.role == "cost+gradient":
-            items = as_items(value) or []
-            order, first = found.order.split(":")
-            return decode_gradient(items[1 - int(first)], case, found.layout, order)[0]
-        return decode_gradient(value, case, found.layout, found.order)[0]
+        return self.gradient_of_reply(found, case, reply["value"])
 
     def cost_of_reply(self, found: Found, value: Any) -> Optional[float]:
         if found.role == "cost":
             return as_scalar(value)
-        items = as_items(value) or []
-        return as_scalar(items[int(found.order.split(":")[1])]) if len(items) == 2 else None
+        return as_scalar(_cost_item(found.order, value))
 
     def gradient_of_reply(self, found: Found, case: Case, value: Any) -> Optional[Vector]:
         if found.role == "cost+gradient":
-            items = as_items(value) or []
-            if len(items) != 2:
-                return None
-            order, first = found.order.split(":")
-            return decode_gradient(items[1 - int(first)], case, found.layout, order)[0]
+            item = _gradient_item(found.order, value)
+            return None if item is None else decode_gradient(
+                item, case, found.layout, found.order.split(":")[0])[0]
         return decode_gradient(value, case, found.layout, found.order)[0]
 
     def results(self, found: Found, case: Case, value: Any) -> Optional[Vector]:

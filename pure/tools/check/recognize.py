@@ -2,7 +2,7 @@
 
 import importlib.util
 import os
-from typing import Any, Dict, Tuple
+from typing import Any, Dict, List, Tuple
 
 from .classes import ClassChecks
 from .functions import Functions
@@ -81,19 +81,44 @@ class Checker(Judge):
             checked = True
         if functions:
             model, why = self.function_model(functions)
-            if model == "softmax":
-                self.report.notes.append("functions are checked as linear or logistic "
-                                         "regression, not softmax.")
-            else:
-                self.report.found.append(f"functions: model {model} ({why}), {data_text}")
-                before = len(self.report.found)
-                checker = Functions(self, model, functions)
-                checker.run()
-                checked = checked or bool(checker.found)
-                if not checker.found:
-                    del self.report.found[before - 1:]
+            for group, (model, why) in self.function_groups(functions, model, why):
+                checked = self.check_functions(group, model, why, data_text) or checked
         self.globals_read(loaded.get("globals", {}))
         return checked
+
+    def function_groups(self, functions: Dict[str, Any], model: str, why: str
+                        ) -> List[Tuple[Dict[str, Any], Tuple[str, str]]]:
+        """The file's functions, and those whose name says the other model (linear_propagate
+        beside logistic_propagate in one file), each group with its model."""
+        if self.model is not None:
+            return [(functions, (model, why))]
+        named: Dict[str, Dict[str, Any]] = {}
+        rest: Dict[str, Any] = {}
+        for name, info in functions.items():
+            says = [m for m in ("linear", "logistic") if m in name.lower()]
+            if len(says) == 1 and says[0] != model:
+                named.setdefault(says[0], {})[name] = info
+            else:
+                rest[name] = info
+        groups = [(rest, (model, why))] if rest else []
+        return groups + [(group, (other, "the function's name says so"))
+                         for other, group in named.items()]
+
+    def check_functions(self, functions: Dict[str, Any], model: str, why: str,
+                        data_text: str) -> bool:
+        """Recognize and judge a group of functions of one model; whether any was found."""
+        if model == "softmax":
+            self.report.notes.append("functions are checked as linear or logistic "
+                                     "regression, not softmax.")
+            return False
+        self.convention = None  # a convention is the pair of one group's cost and gradient
+        self.report.found.append(f"functions: model {model} ({why}), {data_text}")
+        before = len(self.report.found)
+        checker = Functions(self, model, functions)
+        checker.run()
+        if not checker.found:
+            del self.report.found[before - 1:]
+        return bool(checker.found)
 
     def globals_read(self, found: Dict[str, Any]) -> None:
         """A warning for each checked function that reads a notebook's global variable."""
