@@ -192,7 +192,8 @@ def layouts(arrays: bool, theta: bool, n_features_one: bool = False,
         return found + [Layout("sample")]
     found = [Layout("wb")]
     if arrays:
-        found += [Layout("wb", "column", "column"), Layout("neuron")]
+        found += [Layout("wb", "column", "column"), Layout("neuron"),
+                  Layout("wb", "flat", "row")]
     if n_features_one:
         found.append(Layout("x1d"))
     return found

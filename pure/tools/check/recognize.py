@@ -133,7 +133,9 @@ class Checker(Judge):
                 f"reads the global {', '.join(names)}", "uses-global",
                 note=f"{function} reads {', '.join(names)} from the file (a notebook's "
                      "variables): pass it as an argument, or compute it from the arguments "
-                     "(m = len(y), n = X.shape[1])."))
+                     "(m = len(y), n = X.shape[1])."
+                     + (" For the check, m was set to each case's number of samples."
+                        if "m" in names else "")))
 
     def class_model(self, name: str, functions: Dict[str, Any]) -> Tuple[str, str]:
         """--model, else the model the class's name says, else what the file does."""

@@ -77,6 +77,7 @@ class _Worker:
         self.module: Any = None
         self.arrays = False
         self.models: Dict[str, Any] = {}
+        self.reads: Dict[str, List[str]] = {}  # the module's data each function reads
 
     def value(self, arg: Any) -> Any:
         if isinstance(arg, dict) and "array" in arg:
@@ -125,7 +126,17 @@ class _Worker:
             function = getattr(self.module, request["fn"])
             args = [self.value(arg) for arg in request["args"]]
             _seed(0)  # a random start inside the function: the same one on every call
-            return _run(lambda: function(*args), self.path)
+            kept = vars(self.module).get("m")
+            if not ("m" in self.reads.get(request["fn"], []) and isinstance(kept, int)):
+                return _run(lambda: function(*args), self.path)
+            # a notebook's m = len(y) read inside the function: the case's own sample count
+            rows = [len(a) for a in args if hasattr(a, "__len__") and len(a) and
+                    hasattr(a[0], "__len__")]
+            self.module.m = rows[0] if rows else kept
+            try:
+                return _run(lambda: function(*args), self.path)
+            finally:
+                self.module.m = kept
         if op == "fit":
             cls = getattr(self.module, request["cls"])
             X, y = self.value(request["X"]), self.value(request["y"])
@@ -190,9 +201,10 @@ class _Worker:
                 info = _signature(obj)
                 if info is not None:
                     functions[key] = info
+        self.reads = _globals_read(tree, module)
         return {"ok": True, "functions": functions, "classes": classes,
                 "numpy": "numpy" in sys.modules or _imports_numpy(tree),
-                "globals": _globals_read(tree, module)}
+                "globals": self.reads}
 
 
 def _seed(seed: int) -> None:
