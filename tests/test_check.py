@@ -404,3 +404,21 @@ def test_the_package_is_layered_without_an_import_circle():
         text = (ROOT / "pure" / "tools" / f"{tool}.py").read_text(encoding="utf-8")
         assert "from .parsing import Parser" in text
     assert "from .cli" not in (ROOT / "pure" / "tools" / "trace.py").read_text("utf-8")
+
+
+def test_idioms_of_real_files_are_judged_on_their_own_terms():
+    """math.exp/math.log failing only at |z| = 800 are warnings (failures under --strict);
+    a function named linear beside logistic ones is judged as linear, and only it fails;
+    a summed run is read from its first update; a notebook's global m is set per case."""
+    needs(GALLERY / "neuron_linear_beside_logistic.py")
+    strict = check.check(str(GALLERY / "dsfs_logistic_math_correct.py"), strict=True)
+    assert {"sigmoid-overflow", "log-of-zero"} <= set(strict.codes()), strict.text()
+    report = check.check(str(GALLERY / "neuron_linear_beside_logistic.py"))
+    failing = {name: [c.code for c in checks if report.fails(c)]
+               for name, checks in report.functions}
+    assert failing["linear_propagate"] == ["factor-2"], report.text()
+    assert failing["logistic_propagate"] == [] and failing["sigmoid"] == [], report.text()
+    report = check.check(str(GALLERY / "summed_run_correct.py"))
+    assert "final parameters (the summed loss convention)" in report.text(), report.text()
+    report = check.check(str(GALLERY / "notebook_global_m_correct.py"))
+    assert "m was set to each case's number of samples" in report.text(), report.text()

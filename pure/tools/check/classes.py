@@ -4,7 +4,8 @@ and cost history wherever it keeps them, then predict, cost and predict_proba.""
 from typing import Any, Dict, List, Optional, Tuple
 
 from .cases import Case, cases, saturated_case
-from .formulas import RTOL, TRAJECTORIES, Vector, close, parts, predictions, simulate
+from .formulas import (CONVENTIONS, RTOL, TRAJECTORIES, Vector, close, parts, predictions,
+                       simulate)
 from .judge import HYPERPARAMETERS, LAMBDA, Judge
 from .replies import as_items, as_scalar, as_vector, describe, numbers, short
 from .layouts import role_of
@@ -13,7 +14,8 @@ from .report import Check
 # Where a fitted class keeps its parameters, and its cost history.
 PAIRS = (("weights", "bias"), ("w", "b"), ("W", "b"), ("coef_", "intercept_"),
          ("weight", "bias"), ("weights", "b"), ("w", "bias"))
-THETAS = ("theta", "param", "params", "parameters", "beta", "weights", "w", "coef_")
+THETAS = ("theta", "param", "params", "parameters", "beta", "weights", "w", "coef_", "w_",
+          "theta_")
 HISTORIES = ("cost_history", "costs", "cost_", "J_history", "losses", "loss_history",
              "history", "cost_list", "loss", "cost_hist", "errors", "training_errors",
              "training_error", "train_errors", "loss_hist", "J_hist", "mse_history")
@@ -36,6 +38,7 @@ class ClassChecks:
         self.alpha = HYPERPARAMETERS[model][0]  # read from one update if it takes none
         self.alpha_line = ""
         self.tried_column = False
+        self.ones_column = self.tried_ones = False  # no intercept: X with a column of ones
 
     def hyperparameters(self, lam: Optional[float]) -> Tuple[Dict[str, Any], Dict[str, Any]]:
         """Keyword arguments of the constructor and of fit, by the names the class uses."""
@@ -69,9 +72,41 @@ class ClassChecks:
         y_arg = self.c.arg(y, labels)
         message = {"op": "fit", "cls": self.name, "params": params, "id": handle,
                    "method": self.info.get("method", "fit"), "fit": fit_args, "seed": seed,
-                   "X": self.c.arg(case.X), "y": y_arg}
+                   "X": self.X(case), "y": y_arg}
         reply, failed = self.c.send(f"{self.name}.fit", message, "fit", case)
         return handle, reply, failed
+
+    def mse_convention(self, case: Case, alpha: float, iters: int, p0: Vector,
+                       p: Vector) -> None:
+        """No cost kept and steps along 2/m sum (f - y) x: the mean squared error, named."""
+        coefficients, _, words = CONVENTIONS[0]
+        try:
+            path = simulate(self.model, case.X, case.y, p0, alpha, iters, case.lam, case.k,
+                            coefficients)
+        except (OverflowError, ValueError, ZeroDivisionError):
+            return
+        if close(p, path[-1], RTOL):
+            self.c.convention = (coefficients, words)
+            self.c.report.found.append(f"class {self.name}: convention: {words} (it keeps no "
+                                       "cost: its 2/m update says so; accepted)")
+
+    def X(self, case: Case) -> Dict[str, Any]:  # with a column of ones, if the class needs it
+        return self.c.arg([[1.0] + row for row in case.X] if self.ones_column else case.X)
+
+    def try_ones_column(self, case: Case, lam: Optional[float]) -> Optional[Tuple[Any, Any]]:
+        """A class that learns no intercept of its own, for an X that carries a column of
+        ones (as its course passes it): (start, fit) if that is a known run, else None."""
+        self.tried_ones = self.ones_column = True
+        y_column = self.y_column
+        for column in (False, True):
+            self.y_column = column
+            start, fitted = self.start(case, lam), self.fit(case, lam)
+            reply = fitted[1] if fitted[2] is None else None
+            p = None if reply is None else self.params_of(reply["value"], case)[0]
+            if p is not None and self.known_run(case, start[0], p):
+                return start, fitted
+        self.ones_column, self.y_column = False, y_column
+        return None
 
     def params_of(self, value: Dict[str, Any], case: Case) -> Tuple[Optional[Vector], str]:
         """The flat parameters from the fitted object's attributes, or why there are none."""
@@ -102,6 +137,14 @@ class ClassChecks:
             if theta is not None:
                 self.storage = (name, "")
                 return (theta if self.bias_last else theta[1:] + theta[:1]), ""
+        vectors = [k for k, v in attributes.items() if as_vector(v, case.n) is not None
+                   and k not in ("X", "y", "Y")]
+        numbers_ = [k for k, v in attributes.items() if isinstance(v, float) and v != int(v)
+                    and k not in self.hyperparameters(None)[0]]  # (counts are whole)
+        if len(vectors) == 1 and len(numbers_) == 1:  # a bias under another name
+            self.storage = (vectors[0], numbers_[0])
+            return as_vector(attributes[vectors[0]], case.n) + [  # type: ignore
+                attributes[numbers_[0]]], ""
         return None, ("no parameters found: expected weights and bias (or w and b), or "
                       "theta with the bias first, among " + ", ".join(attributes))
 
@@ -153,6 +196,7 @@ class ClassChecks:
         method = self.info.get("method", "fit")
         words = ", ".join(list(params) + [f"{k} passed to {method}" for k in fit_args])
         where += "; y as an (m, 1) column" if self.y_column else ""
+        where += "; no intercept of its own: X with a column of ones" if self.ones_column else ""
         return (f"class {self.name}: {method}(X, y) with {words}; parameters in {where}; "
                 + (("cost history returned by " + method if self.history_name == "(returned)"
                     else f"cost history in self.{self.history_name}") if history else
@@ -210,6 +254,7 @@ class ClassChecks:
 
     def run(self) -> None:
         c, model = self.c, self.model
+        c.convention = None  # a convention is one class's (or one group of functions')
         function = self.name
         alpha, iters = HYPERPARAMETERS[model]
         init = self.info.get("init") or {}
@@ -217,8 +262,7 @@ class ClassChecks:
         has_l2 = any(role_of(name) == "lam" for name in names)
         if not any(role_of(name) == "iters" for name in names):
             self.describe(None)
-            # its own iteration count: one fit with the defaults still shows a crash
-            first = cases(model)[0]
+            first = cases(model)[0]  # one fit with its own count still shows a crash
             _, _, failed = self.fit(first.with_params("fit", [0.0] * len(first.p), 0.0), None)
             if failed is not None and "__init__()" not in failed.note:
                 c.fail(function, failed)  # (one that needs arguments it cannot be given: skip)
@@ -260,6 +304,12 @@ class ClassChecks:
                             (p0, start), (handle, reply, failed) = found
                         else:
                             self.y_column = False
+                if not self.tried_ones and model != "softmax" and (
+                        failed is not None or reply is None
+                        or self.params_of(reply["value"], case)[0] is None):
+                    found = self.try_ones_column(case, lam if has_l2 else None)
+                    if found is not None:
+                        (p0, start), (handle, reply, failed) = found
                 if failed is not None:
                     c.fail(function, failed)
                     break
@@ -276,6 +326,9 @@ class ClassChecks:
                         case, p0, p):
                     self.bias_last = True
                     p0, p = [p0[-1]] + p0[:-1], [p[-1]] + p[:-1]
+                if (history is None and "cost" not in self.info["methods"]
+                        and model == "linear" and c.convention is None):
+                    self.mse_convention(case, alpha, iters, p0, p)
                 before = len(c.report.functions and dict(c.report.functions).get(function, []))
                 c.check_run(function, what, case, alpha, iters, p, history, p0, own_cost=True)
                 self.describe(history is not None)
@@ -319,7 +372,7 @@ class ClassChecks:
         function = f"{self.name}.predict"
         fitted = case.with_params("predict(X) at the fitted parameters", p)
         reply, failed = self.c.send(function, {"op": "method", "id": handle, "name": "predict",
-                                               "args": [self.c.arg(case.X)]},
+                                               "args": [self.X(case)]},
                                     "predict(X)", fitted)
         if failed is not None:
             return self.c.fail(function, failed)
@@ -343,7 +396,7 @@ class ClassChecks:
         y = [int(v) for v in case.y] if labels else case.y
         y = [[v] for v in y] if self.y_column else y
         message = {"op": "method", "id": handle, "name": "cost", "set": self.set_params(case),
-                   "args": [self.c.arg(case.X), self.c.arg(y, labels)]}
+                   "args": [self.X(case), self.c.arg(y, labels)]}
         reply, failed = self.c.send(function, message, what, case)
         if failed is not None:
             return self.c.fail(function, failed)
@@ -362,7 +415,7 @@ class ClassChecks:
         reply, failed = self.c.send(function, {"op": "method", "id": handle,
                                                "name": "predict_proba",
                                                "set": self.set_params(case),
-                                               "args": [self.c.arg(case.X)]}, case.name, case)
+                                               "args": [self.X(case)]}, case.name, case)
         if failed is not None:
             return self.c.fail(function, failed)
         assert reply is not None
