@@ -69,6 +69,13 @@ class Found:
                 f"{self.layout.describe()}")
 
 
+def _predicts(name: str) -> bool:
+    """Whether the name says prediction (hypothesis(X, theta), h, forward, model)."""
+    lower = name.lower().strip("_")
+    return lower in ("h", "f", "hx", "f_wb", "y_hat", "yhat") or any(
+        word in lower for word in ("pred", "hypo", "forward", "model", "output", "estimat"))
+
+
 def _cost_item(order: str, value: Any) -> Any:
     """The cost in a cost-and-gradient reply: (J, grad), (grad, J) or (dj_dw, dj_db, J)."""
     items = as_items(value) or []
@@ -233,13 +240,15 @@ class Prober:
                 found.order = order if "grad_fn" in arg_roles else found.order
                 if self.matches(found, case, reply["value"]):
                     return found
+                if layout.sample and kind == "predict-like" and shape_only is not None:
+                    return shape_only  # a prediction of the whole X that differs: judged
                 if layout.sample:  # error(x, y, beta) and such helpers: not a role
                     self.helpers.append(name)
                     return None
-                if kind == "predict-like" and "pred" not in name.lower():
+                if kind == "predict-like" and not _predicts(name):
                     continue  # add(v, w), dot(v, w): m numbers, but no prediction
                 shape_only = shape_only or found
-        if kind == "predict-like" and "pred" not in name.lower() and shape_only is None:
+        if kind == "predict-like" and not _predicts(name) and shape_only is None:
             return None  # a helper of two arguments that fails on data: not a predict
         return shape_only or (first_failure if named else None)
 
