@@ -282,10 +282,14 @@ def _newton_method(X: Matrix, y: Vector, l2: float, n_iters: int, tol: Optional[
         g_j  = 1/m sum_i (p_i - y_i) x1_ij  +  (lambda/m) w_j
         H_jk = 1/m sum_i a_ij a_ik  +  (lambda/m) [j = k, j a weight],  a_ij = sqrt(s_i) x1_ij
     where s_i = p_i (1 - p_i): H = A^T A / m + ... is a weighted least-squares matrix, and
-    sqrt(s_i) = e^(-|z_i|/2) / (1 + e^(-|z_i|)) never overflows. Stops once max |step| <=
-    1e-12 (1 + max |theta|). Works on centred features xc_ij = x_ij - mean(x_j), with the
-    intercept c = b + sum_j w_j mean(x_j): the same z_i, but no feature far from zero is
-    then almost parallel to the column of ones.
+    sqrt(s_i) = e^(-|z_i|/2) / (1 + e^(-|z_i|)) never overflows. Works on centred features
+    xc_ij = x_ij - mean(x_j), with the intercept c = b + sum_j w_j mean(x_j): the same z_i,
+    but no feature far from zero is then almost parallel to the column of ones.
+
+    Stops once a step would no longer change theta: max |step| <= 1e-12 (1 + max |theta|).
+    Near the optimum each step is about C times the square of the one before, so the next
+    one is estimated from the last two as |step|^3 / |previous|^2 and not taken if that is
+    below the bound: it would cost a pass over X and change nothing.
     """
     m, n = len(X), len(X[0])
     if min(y) == max(y):
@@ -296,6 +300,7 @@ def _newton_method(X: Matrix, y: Vector, l2: float, n_iters: int, tol: Optional[
               else sum(x_i[j] for x_i in X) / m for j in range(n)]
     Xc = [[x_ij - mean_j for x_ij, mean_j in zip(x_i, x_mean)] + [1.0] for x_i in X]
     theta, penalty = [0.0] * (n + 1), [l2 / m] * n + [0.0]  # the bias, entry n: no penalty
+    previous = None  # the size of the previous step
     for iteration in range(1, n_iters + 1):
         z = [sum(t_j * x1_ij for t_j, x1_ij in zip(theta, x1_i)) for x1_i in Xc]
         cost = (sum(softplus(z_i) - y_i * z_i for z_i, y_i in zip(z, y)) / m
@@ -321,8 +326,13 @@ def _newton_method(X: Matrix, y: Vector, l2: float, n_iters: int, tol: Optional[
         history.add(cost, w, b)  # checks that they are finite
         if tol is not None and iteration > 1 and abs(cost - history.costs[-2]) < tol:
             break
-        if max(abs(s) for s in step) <= 1e-12 * (1.0 + max(abs(t_j) for t_j in theta)):
-            break  # the step no longer changes theta: further steps cannot lower J
+        size = max(abs(s_j) for s_j in step)
+        bound = 1e-12 * (1.0 + max(abs(t_j) for t_j in theta))
+        # The next step, estimated from the last two (C = size / previous^2): C size^2.
+        next_size = size * (size / previous) * (size / previous) if previous else math.inf
+        if size <= bound or next_size <= bound:
+            break  # this step, or the next, no longer changes theta: J cannot fall further
+        previous = size
     return w, b
 
 

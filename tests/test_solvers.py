@@ -174,6 +174,47 @@ def test_newton_cost_history_has_one_entry_per_step_and_falls(package):
 
 
 @pytest.mark.parametrize("package", TWINS, ids=ids)
+@pytest.mark.parametrize("lam", [0.0, 1.0])
+def test_newton_stops_before_a_step_that_would_not_change_theta(package, lam):
+    """The last step taken still moved theta; the one after it, computed here independently,
+    would not have: max |step| <= 1e-12 (1 + max |theta|), the solver's own bound, up to the
+    rounding of computing that step (about kappa * 1e-15 relative)."""
+    X, y = data(m=60, seed=3, logistic=True)
+    model = package.LogisticRegression(solver="newton", l2=lam, record_params=True).fit(X, y)
+    x_mean = X.mean(axis=0)
+    # theta = (w, c) as the solver sees it: the intercept c = b + mean(X) w of centred X
+    thetas = [np.append(w, b + x_mean @ np.asarray(w, float)) for w, b in model.param_history]
+    bound = 1e-12 * (1 + np.max(np.abs(thetas[-1])))
+    assert np.max(np.abs(thetas[-1] - thetas[-2])) > bound  # the last step was needed
+    w, b = np.asarray(model.weights, float), model.bias
+    X1c = np.hstack([X - x_mean, np.ones((len(X), 1))])
+    p = 1 / (1 + np.exp(-(X @ w + b)))
+    penalty = np.append(np.full(X.shape[1], lam / len(X)), 0.0)
+    g = X1c.T @ (p - y) / len(X) + penalty * thetas[-1]
+    H = X1c.T @ ((p * (1 - p))[:, None] * X1c) / len(X) + np.diag(penalty)
+    skipped = np.linalg.solve(H, g)
+    rounding = 1e-15 * newton_condition_number(X, model, lam) * np.max(np.abs(thetas[-1]))
+    assert np.max(np.abs(skipped)) <= bound + rounding
+
+
+@pytest.mark.parametrize("package", TWINS, ids=ids)
+def test_newton_centres_a_constant_column_to_exact_zeros(package):
+    """Its mean is off by a rounding (0.1 * 60 / 60 is not 0.1): centred to that mean, the
+    column would be a tiny multiple of the bias column and the Hessian singular. Centred to
+    exact zeros, a tiny l2 keeps it apart and its weight is exactly 0."""
+    X, y = data(m=60, n=3, seed=6, logistic=True)
+    X[:, 1] = 0.1
+    assert np.mean(X[:, 1]) != 0.1 and sum([0.1] * 60) / 60 != 0.1
+    with pytest.raises(ValueError, match="singular.*l2 > 0"):
+        package.LogisticRegression(solver="newton").fit(X, y)
+    model = package.LogisticRegression(solver="newton", l2=1e-300).fit(X, y)
+    assert flat(model.weights)[1] == 0.0
+    reference = package.LogisticRegression(solver="newton", l2=1e-300).fit(X[:, [0, 2]], y)
+    assert_all_close(flat(model.weights)[::2] + [model.bias],
+                     flat(reference.weights) + [reference.bias], rtol=1e-12)
+
+
+@pytest.mark.parametrize("package", TWINS, ids=ids)
 def test_newton_refuses_separable_data_without_l2(package):
     X = [[0.0], [1.0], [2.0], [3.0], [4.0], [5.0]]
     labels = [0, 0, 0, 1, 1, 1]

@@ -282,36 +282,36 @@ def _newton_method(X: np.ndarray, y: np.ndarray, l2: float, n_iters: int, tol: O
     where s = p (1 - p) and I' is I with 0 for the bias: A^T A = X1^T diag(s) X1 is the
     matrix of a weighted least-squares problem, which NumPy forms with the symmetric
     rank-k BLAS routine (half the work of a general product); sqrt(s) =
-    e^(-|z|/2) / (1 + e^(-|z|)) never overflows. Stops once max |step| <= 1e-12
-    (1 + max |theta|). Works on centred features Xc = X - mean(X), with the intercept
-    c = b + mean(X) w: the same z, but no feature far from zero is then almost parallel
-    to the column of ones. X1 is never built: its blocks are Xc and a column of ones.
+    e^(-|z|/2) / (1 + e^(-|z|)) never overflows. Works on centred features Xc = X - mean(X),
+    with the intercept c = b + mean(X) w: the same z, but no feature far from zero is then
+    almost parallel to the column of ones. Each step is one pass over X (_newton_sums).
+
+    Stops once a step would no longer change theta: max |step| <= 1e-12 (1 + max |theta|).
+    Near the optimum each step is about C times the square of the one before, so the next
+    one is estimated from the last two as |step|^3 / |previous|^2 and not taken if that is
+    below the bound: it would cost a pass over X and change nothing.
     """
     m, n = X.shape
     if y.min() == y.max():
         raise ValueError("y holds one class only (all 0 or all 1): with the bias never penalized "
                          "the cost has no minimum, whatever l2. Use solver='gd' with a fixed "
                          "n_iters, or data with both classes.")
-    constant = X.max(axis=0) == X.min(axis=0)  # a constant column centres to exact zeros
-    x_mean = np.where(constant, X[0], X.mean(axis=0))
+    x_mean = X.mean(axis=0)
+    # A constant column must centre to exact zeros, and its mean may be off by a rounding.
+    # Only a column whose first and last entries agree can be constant: those are checked.
+    for j in np.flatnonzero(X[0] == X[-1]):
+        if np.all(X[:, j] == X[0, j]):
+            x_mean[j] = X[0, j]
     w, c = np.zeros(n), 0.0  # c: the intercept of the centred features
     penalty = np.append(np.full(n, l2 / m), 0.0)  # the bias, entry n: no penalty
+    previous = None  # the size of the previous step
     for iteration in range(1, n_iters + 1):
-        z = np.concatenate([Xc_b @ w for _, Xc_b in _centred_blocks(X, x_mean)]) + c
-        cost = float(np.sum(softplus(z) - y * z) / m + l2 / (2 * m) * (w @ w))
-        if l2 == 0.0 and np.all(np.where(y == 1.0, z > 0, z < 0)):
+        loss, g, H, separated = _newton_sums(X, y, x_mean, w, c)
+        cost = loss / m + l2 / (2 * m) * float(w @ w)
+        if l2 == 0.0 and separated:
             raise ValueError(f"the classes are perfectly separable (at Newton step {iteration} "
                              f"every sample is on its own side): with l2=0 the cost has no "
                              f"minimum. Use l2 > 0, or solver='gd' with a fixed n_iters.")
-        error = sigmoid(z) - y
-        root_s = np.exp(-np.abs(z) / 2) / (1.0 + np.exp(-np.abs(z)))  # sqrt(p (1 - p))
-        g, H = np.zeros(n + 1), np.zeros((n + 1, n + 1))  # sums over the blocks of rows
-        for rows, Xc_b in _centred_blocks(X, x_mean):
-            A_b = root_s[rows, None] * Xc_b  # these rows of A; A's bias column is root_s
-            g[:n] += Xc_b.T @ error[rows]
-            H[:n, :n] += A_b.T @ A_b
-            H[:n, n] += A_b.T @ root_s[rows]
-        g[n], H[n, :n], H[n, n] = np.sum(error), H[:n, n], root_s @ root_s
         g = g / m + penalty * np.append(w, c)
         H = H / m + np.diag(penalty)
         step = _solve_symmetric(H, g)
@@ -324,19 +324,42 @@ def _newton_method(X: np.ndarray, y: np.ndarray, l2: float, n_iters: int, tol: O
         history.add(cost, w, b)  # checks that they are finite
         if tol is not None and iteration > 1 and abs(cost - history.costs[-2]) < tol:
             break
-        if np.max(np.abs(step)) <= 1e-12 * (1.0 + max(abs(c), float(np.max(np.abs(w))))):
-            break  # the step no longer changes theta: further steps cannot lower J
+        size = float(np.max(np.abs(step)))
+        bound = 1e-12 * (1.0 + max(abs(c), float(np.max(np.abs(w)))))
+        # The next step, estimated from the last two (C = size / previous^2): C size^2.
+        next_size = size * (size / previous) * (size / previous) if previous else math.inf
+        if size <= bound or next_size <= bound:
+            break  # this step, or the next, no longer changes theta: J cannot fall further
+        previous = size
     return w, b
 
 
-def _centred_blocks(X: np.ndarray, x_mean: np.ndarray, size: int = 1024) -> Iterator[tuple]:
-    """(rows, X[rows] - mean(X)) for blocks of rows: small temporaries, never a copy of X.
+def _newton_sums(X: np.ndarray, y: np.ndarray, x_mean: np.ndarray, w: np.ndarray, c: float,
+                 size: int = 2048) -> Tuple[float, np.ndarray, np.ndarray, bool]:
+    """What one Newton step needs, in one pass over X: sum(softplus(z) - y z), X1c^T (p - y),
+    A^T A and whether every sample is on its own side (z > 0 where y = 1, z < 0 where y = 0).
 
-    A fresh m-by-n array per step (a centred X, or A itself) would cost more in page faults
-    than the arithmetic done in it; a block of 1024 rows stays in the cache and is reused.
+    X1c = [X - mean(X), 1] is built a block of rows at a time: a block of 2048 rows stays in
+    the cache while it is used four times (z, the gradient, A, A^T A), and X is never copied
+    (a fresh m-by-n array per step would cost more in page faults than the arithmetic in it).
     """
+    n = X.shape[1]
+    loss, g, H, separated = 0.0, np.zeros(n + 1), np.zeros((n + 1, n + 1)), True
     for start in range(0, len(X), size):
-        yield slice(start, start + size), X[start:start + size] - x_mean
+        Xc, y_b = X[start:start + size] - x_mean, y[start:start + size]
+        z = Xc @ w + c
+        loss += float(np.sum(softplus(z) - y_b * z))
+        separated = separated and bool(np.all((2 * y_b - 1) * z > 0))
+        error = sigmoid(z) - y_b
+        root_s = np.exp(-np.abs(z) / 2) / (1.0 + np.exp(-np.abs(z)))  # sqrt(p (1 - p))
+        A = root_s[:, None] * Xc  # these rows of A; A's bias column is root_s
+        g[:n] += Xc.T @ error
+        g[n] += np.sum(error)
+        H[:n, :n] += A.T @ A
+        H[:n, n] += A.T @ root_s
+        H[n, n] += root_s @ root_s
+    H[n, :n] = H[:n, n]
+    return loss, g, H, separated
 
 
 def _solve_symmetric(A: np.ndarray, r: np.ndarray) -> Optional[np.ndarray]:
