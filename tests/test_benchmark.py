@@ -34,7 +34,7 @@ def test_quick_benchmark_prints_the_table():
             float(cell.replace(",", ""))
     assert sum(1 for row in body if row[8]) == 8, "each twin and model has two doubled sizes"
     assert sum(1 for row in body if row[12]) == 2, "one pure / vectorized ratio per model"
-    speed, buffered = tables[1], tables[2]  # issue 11's targets; the buffered update
+    speed, buffered = tables[1], tables[2]  # targets for plain formula code; buffered update
     assert {(row[0], row[1]) for row in speed[2:]} == {
         ("linear", "pure"), ("logistic", "pure"), ("linear", "vectorized"),
         ("logistic", "vectorized"), ("softmax", "vectorized")}
@@ -43,3 +43,17 @@ def test_quick_benchmark_prints_the_table():
         [float(cell.replace(",", "")) for cell in row[2:7] if cell]
     assert len(buffered) >= 4
     assert "Newton / lbfgs" in result.stdout or "scikit-learn is not installed" in result.stdout
+
+
+def test_newton_option_prints_only_newton_against_lbfgs():
+    command = [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--newton"]
+    result = subprocess.run(command, cwd=str(ROOT), capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[-1].startswith("Finished in ")
+    if "scikit-learn is not installed" in result.stdout:
+        assert len(lines) == 2
+        return
+    assert len(lines) == 3 and "solver='newton'" in lines[0]
+    assert "Newton / lbfgs = " in lines[1] and "target <= 1 at <= 1e-6: " in lines[1]
+    assert not any(line.startswith("|") for line in lines)  # no table
