@@ -26,8 +26,8 @@ time is the median of several repeats. The columns of the table:
   the vectorized twin, on the same data.
 
 After the table, the normal equation at the vectorized base size: the time of a whole
-fit, in units of one gradient-descent update. Last, Newton's method against scikit-learn's
-lbfgs solver, if scikit-learn is installed (--newton: that comparison alone).
+fit, in units of one gradient-descent update. Last, Newton's method against its floor and
+scikit-learn's lbfgs solver, if scikit-learn is installed (--newton: that comparison alone).
 
 Without NumPy only the pure twin is measured.
 """
@@ -439,7 +439,8 @@ def newton_lines(extra, repeats):
     """The vectorized Newton fit against scikit-learn's lbfgs on the same objective.
 
     Target: Newton / lbfgs <= 1 (the median over the repeats of the ratio within each
-    repeat), with both at the same optimum to a relative 1e-6.
+    repeat), with both at the same optimum to a relative 1e-6. Newton's floor: the product
+    X^T X (m n^2 / 2 multiply-adds) that each step's Hessian needs, whatever else it does.
     """
     if np is None:
         return []
@@ -454,7 +455,7 @@ def newton_lines(extra, repeats):
                 "skipped (pip install scikit-learn to measure it; it is not a dependency)"]
     # One BLAS thread for both: the work of each method, whatever the load of the machine.
     with threadpool_limits(limits=1):
-        times, reference_times = [], []
+        times, reference_times, hessian_times = [], [], []
         for _ in range(repeats):  # alternately, so that both see the same machine
             start = time.perf_counter()
             model = vectorized.LogisticRegression(solver="newton", l2=l2).fit(X, y)
@@ -464,10 +465,16 @@ def newton_lines(extra, repeats):
             start = time.perf_counter()
             reference.fit(X, y)
             reference_times.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            X.T @ X  # the m n^2 / 2 multiply-adds of one Hessian (symmetric rank-k BLAS)
+            hessian_times.append(time.perf_counter() - start)
     ours, theirs = statistics.median(times), statistics.median(reference_times)
     ratio = statistics.median(t / r for t, r in zip(times, reference_times))
+    steps, hessian = len(model.cost_history), statistics.median(hessian_times)
     line = (f"- logistic vectorized, m={m:,} n={n}, solver='newton', l2={l2}: whole fit "
-            f"{ours * 1e3:.3g} ms ({len(model.cost_history)} steps), one BLAS thread")
+            f"{ours * 1e3:.3g} ms ({steps} steps), one BLAS thread; its floor, the product "
+            f"X^T X of each step's Hessian alone: {steps} x {hessian * 1e3:.3g} ms = "
+            f"{steps * hessian * 1e3:.3g} ms")
     ours_theta = np.append(model.weights, model.bias)
     their_theta = np.append(reference.coef_.ravel(), reference.intercept_)
     gap = np.max(np.abs(ours_theta - their_theta)) / np.max(np.abs(their_theta))
