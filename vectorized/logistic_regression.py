@@ -339,9 +339,9 @@ def _newton_sums(X: np.ndarray, y: np.ndarray, x_mean: np.ndarray, w: np.ndarray
     """What one Newton step needs, in one pass over X: sum(softplus(z) - y z), X1c^T (p - y),
     A^T A and whether every sample is on its own side (z > 0 where y = 1, z < 0 where y = 0).
 
-    X1c = [X - mean(X), 1] is built a block of rows at a time: a block of 2048 rows stays in
-    the cache while it is used four times (z, the gradient, A, A^T A), and X is never copied
-    (a fresh m-by-n array per step would cost more in page faults than the arithmetic in it).
+    X1c = [X - mean(X), 1] is made a block of rows at a time: a block of 2048 centred rows
+    stays in the cache while it gives z, the gradient and A, and X is never copied (a fresh
+    m-by-n array per step would cost more in page faults than the arithmetic done in it).
     """
     n = X.shape[1]
     loss, g, H, separated = 0.0, np.zeros(n + 1), np.zeros((n + 1, n + 1)), True
