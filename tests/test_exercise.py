@@ -338,3 +338,57 @@ def test_a_file_that_does_not_run(tmp_path):
         result = grade.grade(str(student))
         assert {(v.status, v.code) for v in result.verdicts} == {("failed", "file")}
         assert said in grade.report(result) and "Traceback" not in grade.report(result)
+
+
+# ---- In the browser: no worker process, the learner's code in-process with a line cap --------
+
+@pytest.fixture(params=["emscripten", "popen-fails"])
+def no_subprocess(request, monkeypatch):
+    """A Python where no worker process can start: Pyodide's sys.platform, or a Popen that
+    raises OSError as it does where processes are missing. Popen is made to fail in both, so
+    a worker started anyway fails the test."""
+    def refused(*args, **kwargs):
+        if request.param == "emscripten":
+            raise AssertionError("a worker process was started on emscripten")
+        raise OSError("processes cannot be started here")
+    monkeypatch.setattr(subprocess, "Popen", refused)
+    if request.param == "emscripten":
+        monkeypatch.setattr(sys, "platform", "emscripten")
+    return request.param
+
+
+@pytest.mark.parametrize("model, twin", COMBOS)
+def test_in_process_round_trip_and_slips(tmp_path, model, twin, no_subprocess):
+    student, solution = make(tmp_path, model, twin)
+    full = grade.grade(str(solution))
+    assert verdicts(full) == {k: ("passed", "") for k in exercise.OFFERED}, grade.report(full)
+    assert "in this process, with a cap of" in " ".join(grade.report(full).split())
+    blank = grade.grade(str(student))
+    assert verdicts(blank) == {k: ("not written yet", "") for k in exercise.OFFERED}
+    text = solution.read_text()
+    for step, code, change in SLIPS:
+        path = tmp_path / f"slip_{step}.py"
+        path.write_text(with_step(text, step, change))
+        expected = {k: ("passed", "") for k in exercise.OFFERED}
+        expected[step] = ("failed", code)
+        assert verdicts(grade.grade(str(path))) == expected
+
+
+def test_in_process_endless_loop_hits_the_cap(tmp_path, no_subprocess):
+    """An endless loop stops at the line cap and fails its step alone; the report says a cap
+    stood in for the time limit."""
+    loop = "k = 0\nwhile True:\n    k = abs(k) + 1"
+    result = attack(tmp_path, step=3, code=loop)
+    others_pass(result, 3, "timeout")
+    said = " ".join(grade.report(result).split())
+    assert "lines ran without a reply" in said and "instead of a time limit" in said
+
+
+def test_in_process_attacks(tmp_path, no_subprocess):
+    """In-process too, numbers whose == is always true stay behind and a forged call to the
+    exchange fails its step."""
+    code = ("class Same(float):\n    def __eq__(self, other):\n        return True\n"
+            "grad_w = [Same(0.0) for _ in w]\ngrad_b = Same(0.0)")
+    others_pass(attack(tmp_path, step=3, code=code), 3, "not-numbers")
+    code = "__grade__(2, ('cost',), {'cost': 0.5})\ncost = 0.5"
+    others_pass(attack(tmp_path, step=2, code=code), 2, "tampered")
