@@ -392,3 +392,54 @@ def test_in_process_attacks(tmp_path, no_subprocess):
     others_pass(attack(tmp_path, step=3, code=code), 3, "not-numbers")
     code = "__grade__(2, ('cost',), {'cost': 0.5})\ncost = 0.5"
     others_pass(attack(tmp_path, step=2, code=code), 2, "tampered")
+
+
+STEAL = '''import re, textwrap
+with open({lesson!r}) as handle:
+    lesson_text = handle.read()
+code = re.search(r"# Step 3:[^\\n]*\\n(.*?)\\n[ ]*# Step 4:", lesson_text, re.S).group(1)
+space = dict(globals())
+space.update(locals())
+exec(textwrap.dedent(code), space)
+grad_w, grad_b = space["grad_w"], space["grad_b"]'''
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0,
+                    reason="the autograder locks the lessons away only when it runs as root "
+                           "(as Gradescope's and CI do)")
+def test_autograder_lessons_unreadable_to_the_submission(tmp_path):
+    """A submission that opens the lesson file by its path and runs its Step 3 code: it
+    passes where the file is readable, and fails Step 3 with a PermissionError line under
+    run_autograder, which makes the lessons readable by root alone."""
+    import tempfile
+    root = Path(tempfile.mkdtemp(prefix="autograder-"))  # /tmp: any user may pass through
+    try:
+        os.chmod(str(root), 0o755)
+        source, submission = root / "source", root / "submission"
+        submission.mkdir()
+        assert cli.main(["exercise", "logistic", "--points", "1,2,3,4", "--out", str(tmp_path),
+                         "--autograder", str(source)]) == 0
+        os.chmod(str(source), 0o755)  # as an unzipped upload may be
+        lesson_file = source / "pure" / "logistic_regression.py"
+        text = (tmp_path / "logistic_pure_solution.py").read_text()
+        stolen = replace_step(text, 3, STEAL.format(lesson=str(lesson_file)))
+        (submission / "mine.py").write_text(stolen)
+        readable = grade.grade(str(submission / "mine.py"))  # the lesson still readable
+        assert readable.score == sum(POINTS), grade.report(readable)  # the attack works
+        bin_dir = tmp_path / "bin"
+        bin_dir.mkdir()
+        (bin_dir / "python3").symlink_to(sys.executable)
+        env = dict(os.environ, AUTOGRADER_ROOT=str(root),
+                   PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+        run = subprocess.run(["bash", str(source / "run_autograder")], env=env,
+                             capture_output=True, text=True, cwd=str(tmp_path))
+        assert run.returncode == 0, run.stderr
+        found = json.loads((root / "results" / "results.json").read_text())
+        assert found["score"] == sum(POINTS) - POINTS[2], found["output"]
+        step_3 = next(t for t in found["tests"] if t["name"] == "Step 3: gradient")
+        assert step_3["score"] == 0 and "[raised]" in step_3["output"]
+        assert "PermissionError" in " ".join(step_3["output"].split())
+        assert "readable by root alone" in run.stdout
+    finally:
+        import shutil
+        shutil.rmtree(str(root), ignore_errors=True)

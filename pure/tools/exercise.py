@@ -241,6 +241,12 @@ RUN = """#!/usr/bin/env bash
 set -u
 root="${AUTOGRADER_ROOT:-/autograder}"
 cd "$root/source"
+# As root, the grader runs the learner's code as the user nobody: this folder (the lessons, the
+# reference) is made unreadable to it first, so a submission cannot open a lesson by its path.
+if [ "$(id -u)" = 0 ]; then
+    chmod -R go-rwx "$root/source"
+    echo "The lesson files are readable by root alone while the submission is graded."
+fi
 python3 -m pure.tools.grade "$root/submission" --exercise %s --points %s%s \\
     --gradescope "$root/results/results.json"
 exit 0  # the score is in results.json; a submission's failures are no error of this script
