@@ -443,3 +443,39 @@ def test_autograder_lessons_unreadable_to_the_submission(tmp_path):
     finally:
         import shutil
         shutil.rmtree(str(root), ignore_errors=True)
+
+
+@pytest.mark.parametrize("model, twin", COMBOS)
+def test_nothing_gives_a_blanked_step_away(tmp_path, model, twin):
+    """With step k blanked, no line of the student's file is a line of the lesson's Step k
+    (whitespace aside); with Step 2 blanked, cost() says it is left out and the end-of-fit
+    check still refuses parameters whose scores overflow."""
+    if twin == "vectorized":
+        np = pytest.importorskip("numpy")
+    source = exercise.read_lesson(model, twin)
+    for step in lesson.steps(source):
+        if step.number not in exercise.OFFERED:
+            continue
+        student, _ = exercise.generate(model, twin, (step.number,))
+        mine = {" ".join(line.split()) for line in student.split("\n")}
+        code = [" ".join(source.lines[n - 1].split()) for n in range(step.first, step.last + 1)]
+        given = [line for line in code if line and not line.startswith("#") and line in mine]
+        assert not given, (step.heading, given)
+    student, _ = exercise.generate(model, twin, (2,))
+    assert "def _cost(" in student and "return history.finish" in student
+    path = tmp_path / "blank_2.py"
+    path.write_text(student)
+    spec = importlib.util.spec_from_file_location("blank_2", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    with pytest.raises(NotImplementedError, match="it is Step 2"):
+        module._cost()
+    K = 3 if model == "softmax" else None
+    X = [[1e300, 2.0], [1.0, -1.0]]
+    w = [[1e300, 0.0]] * K if K else [1e300, 0.0]
+    b = [0.0] * K if K else 0.0
+    small = [[0.5, 0.0]] * K if K else [0.5, 0.0]
+    if twin == "vectorized":
+        X, w, b, small = np.array(X), np.array(w), np.array(b), np.array(small)
+    assert module._end_of_fit(X, None, small, b, 0.0) == 0.0
+    assert module._end_of_fit(X, None, w, b, 0.0) != module._end_of_fit(X, None, w, b, 0.0)
