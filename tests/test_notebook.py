@@ -86,3 +86,18 @@ def test_nbgrader_validates_them_and_clears_the_instructors_into_the_students():
         assert [c.source for c in cleared.cells] == [
             re.sub(r'raise NotImplementedError\("Step \d: [a-z ]+"\)',
                    "raise NotImplementedError()", c.source) for c in student.cells]
+
+
+def test_readme_shows_the_rendered_notebook():
+    """The course-staff section of the README shows the student's notebook as Jupyter renders
+    it: a PNG (its signature, a sensible size) under docs/, referenced from that section."""
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    picture = root / "docs" / "exercise_notebook.png"
+    data = picture.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and 20_000 < len(data) < 300_000
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (1200, 1600)
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## For course staff", 1)[1].split("\n## ", 1)[0]
+    assert "](docs/exercise_notebook.png)" in section and "nbconvert" in section
