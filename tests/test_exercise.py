@@ -150,6 +150,50 @@ SLIPS = [  # (step, the slip's code, the change to the lesson's code of that ste
 ]
 
 
+def _appended(line):
+    """A change that adds ``line`` after a step's code, at its indentation."""
+    def change(code):
+        indent = re.match(r"[ ]*", code).group(0)
+        body = code.rstrip(" ")  # the region ends with the END line's indentation
+        return (body + "".join(indent + part + "\n" for part in line.split("\n"))
+                + code[len(body):])
+    return change
+
+
+MORE_SLIPS = [  # the rest of the checker's gallery that a step of the exercise can show
+    (1, "raised", lambda code: re.sub(r"^( *)", r"\1raise ValueError('a slip')\n\1", code,
+                                      count=1)),
+    (2, "penalty-scale", lambda code: code.replace("l2 / (2 * m)", "l2 / m", 1)),
+    (3, "wrong-shape", None),  # one more entry in the weights' gradient (below, by twin)
+]
+# Not applicable to a step of the exercise, each for its reason: "timeout" is an attack below;
+# "sequential-update" needs the gradient recomputed between the updates of w and b, which
+# Step 3 computes once before Step 4; "cost-gradient-mismatch" is a mismatch of one step here,
+# as each step is compared with the lesson alone; "log-of-zero", "sigmoid-overflow" and
+# "column-y-broadcast" need data the grader's small cases do not have (saturated sigmoids, a
+# column y), so on them the naive code is right.
+
+
+@pytest.mark.parametrize("model, twin", COMBOS)
+def test_more_slips_cost_their_step_only(tmp_path, model, twin):
+    """The other slips of the checker's gallery, each on its step: named there, and costing
+    that step's points only."""
+    _, solution = make(tmp_path, model, twin)
+    text = solution.read_text()
+    name = exercise.steps_of(exercise.Exercise(model, twin, (3,), (1,)))[3].outputs[0]
+    longer = (f"{name} = {name} + {name}[:1]" if twin == "pure" else
+              f"{name} = np.concatenate([{name}, {name}[:1]])")
+    for step, code, change in MORE_SLIPS:
+        path = tmp_path / f"slip_{step}_{code}.py"
+        path.write_text(with_step(text, step, change or _appended(longer)))
+        result = grade.grade(str(path))
+        expected = {k: ("passed", "") for k in exercise.OFFERED}
+        expected[step] = ("failed", code)
+        assert verdicts(result) == expected, grade.report(result)
+        assert result.score == sum(POINTS) - POINTS[step - 1]
+        assert f"[{code}]" in grade.report(result)
+
+
 @pytest.mark.parametrize("model, twin", COMBOS)
 def test_slips_cost_their_step_only(tmp_path, model, twin):
     """Each slip applied to one step is named on that step; the others pass."""
