@@ -439,8 +439,8 @@ def test_in_process_attacks(tmp_path, no_subprocess):
 
 
 STEAL = '''import re, textwrap
-with open({lesson!r}) as handle:
-    lesson_text = handle.read()
+with open({lesson!r}, "rb") as handle:  # bytes: no codec to import as nobody
+    lesson_text = handle.read().decode("utf-8")
 code = re.search(r"# Step 3:[^\\n]*\\n(.*?)\\n[ ]*# Step 4:", lesson_text, re.S).group(1)
 space = dict(globals())
 space.update(locals())
