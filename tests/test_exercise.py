@@ -150,6 +150,50 @@ SLIPS = [  # (step, the slip's code, the change to the lesson's code of that ste
 ]
 
 
+def _appended(line):
+    """A change that adds ``line`` after a step's code, at its indentation."""
+    def change(code):
+        indent = re.match(r"[ ]*", code).group(0)
+        body = code.rstrip(" ")  # the region ends with the END line's indentation
+        return (body + "".join(indent + part + "\n" for part in line.split("\n"))
+                + code[len(body):])
+    return change
+
+
+MORE_SLIPS = [  # the rest of the checker's gallery that a step of the exercise can show
+    (1, "raised", lambda code: re.sub(r"^( *)", r"\1raise ValueError('a slip')\n\1", code,
+                                      count=1)),
+    (2, "penalty-scale", lambda code: code.replace("l2 / (2 * m)", "l2 / m", 1)),
+    (3, "wrong-shape", None),  # one more entry in the weights' gradient (below, by twin)
+]
+# Not applicable to a step of the exercise, each for its reason: "timeout" is an attack below;
+# "sequential-update" needs the gradient recomputed between the updates of w and b, which
+# Step 3 computes once before Step 4; "cost-gradient-mismatch" is a mismatch of one step here,
+# as each step is compared with the lesson alone; "log-of-zero", "sigmoid-overflow" and
+# "column-y-broadcast" need data the grader's small cases do not have (saturated sigmoids, a
+# column y), so on them the naive code is right.
+
+
+@pytest.mark.parametrize("model, twin", COMBOS)
+def test_more_slips_cost_their_step_only(tmp_path, model, twin):
+    """The other slips of the checker's gallery, each on its step: named there, and costing
+    that step's points only."""
+    _, solution = make(tmp_path, model, twin)
+    text = solution.read_text()
+    name = exercise.steps_of(exercise.Exercise(model, twin, (3,), (1,)))[3].outputs[0]
+    longer = (f"{name} = {name} + {name}[:1]" if twin == "pure" else
+              f"{name} = np.concatenate([{name}, {name}[:1]])")
+    for step, code, change in MORE_SLIPS:
+        path = tmp_path / f"slip_{step}_{code}.py"
+        path.write_text(with_step(text, step, change or _appended(longer)))
+        result = grade.grade(str(path))
+        expected = {k: ("passed", "") for k in exercise.OFFERED}
+        expected[step] = ("failed", code)
+        assert verdicts(result) == expected, grade.report(result)
+        assert result.score == sum(POINTS) - POINTS[step - 1]
+        assert f"[{code}]" in grade.report(result)
+
+
 @pytest.mark.parametrize("model, twin", COMBOS)
 def test_slips_cost_their_step_only(tmp_path, model, twin):
     """Each slip applied to one step is named on that step; the others pass."""
@@ -338,3 +382,144 @@ def test_a_file_that_does_not_run(tmp_path):
         result = grade.grade(str(student))
         assert {(v.status, v.code) for v in result.verdicts} == {("failed", "file")}
         assert said in grade.report(result) and "Traceback" not in grade.report(result)
+
+
+# ---- In the browser: no worker process, the learner's code in-process with a line cap --------
+
+@pytest.fixture(params=["emscripten", "popen-fails"])
+def no_subprocess(request, monkeypatch):
+    """A Python where no worker process can start: Pyodide's sys.platform, or a Popen that
+    raises OSError as it does where processes are missing. Popen is made to fail in both, so
+    a worker started anyway fails the test."""
+    def refused(*args, **kwargs):
+        if request.param == "emscripten":
+            raise AssertionError("a worker process was started on emscripten")
+        raise OSError("processes cannot be started here")
+    monkeypatch.setattr(subprocess, "Popen", refused)
+    if request.param == "emscripten":
+        monkeypatch.setattr(sys, "platform", "emscripten")
+    return request.param
+
+
+@pytest.mark.parametrize("model, twin", COMBOS)
+def test_in_process_round_trip_and_slips(tmp_path, model, twin, no_subprocess):
+    student, solution = make(tmp_path, model, twin)
+    full = grade.grade(str(solution))
+    assert verdicts(full) == {k: ("passed", "") for k in exercise.OFFERED}, grade.report(full)
+    assert "in this process, with a cap of" in " ".join(grade.report(full).split())
+    blank = grade.grade(str(student))
+    assert verdicts(blank) == {k: ("not written yet", "") for k in exercise.OFFERED}
+    text = solution.read_text()
+    for step, code, change in SLIPS:
+        path = tmp_path / f"slip_{step}.py"
+        path.write_text(with_step(text, step, change))
+        expected = {k: ("passed", "") for k in exercise.OFFERED}
+        expected[step] = ("failed", code)
+        assert verdicts(grade.grade(str(path))) == expected
+
+
+def test_in_process_endless_loop_hits_the_cap(tmp_path, no_subprocess):
+    """An endless loop stops at the line cap and fails its step alone; the report says a cap
+    stood in for the time limit."""
+    loop = "k = 0\nwhile True:\n    k = abs(k) + 1"
+    result = attack(tmp_path, step=3, code=loop)
+    others_pass(result, 3, "timeout")
+    said = " ".join(grade.report(result).split())
+    assert "lines ran without a reply" in said and "instead of a time limit" in said
+
+
+def test_in_process_attacks(tmp_path, no_subprocess):
+    """In-process too, numbers whose == is always true stay behind and a forged call to the
+    exchange fails its step."""
+    code = ("class Same(float):\n    def __eq__(self, other):\n        return True\n"
+            "grad_w = [Same(0.0) for _ in w]\ngrad_b = Same(0.0)")
+    others_pass(attack(tmp_path, step=3, code=code), 3, "not-numbers")
+    code = "__grade__(2, ('cost',), {'cost': 0.5})\ncost = 0.5"
+    others_pass(attack(tmp_path, step=2, code=code), 2, "tampered")
+
+
+STEAL = '''import re, textwrap
+with open({lesson!r}, "rb") as handle:  # bytes: no codec to import as nobody
+    lesson_text = handle.read().decode("utf-8")
+code = re.search(r"# Step 3:[^\\n]*\\n(.*?)\\n[ ]*# Step 4:", lesson_text, re.S).group(1)
+space = dict(globals())
+space.update(locals())
+exec(textwrap.dedent(code), space)
+grad_w, grad_b = space["grad_w"], space["grad_b"]'''
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0,
+                    reason="the autograder locks the lessons away only when it runs as root "
+                           "(as Gradescope's and CI do)")
+def test_autograder_lessons_unreadable_to_the_submission(tmp_path):
+    """A submission that opens the lesson file by its path and runs its Step 3 code: it
+    passes where the file is readable, and fails Step 3 with a PermissionError line under
+    run_autograder, which makes the lessons readable by root alone."""
+    import tempfile
+    root = Path(tempfile.mkdtemp(prefix="autograder-"))  # /tmp: any user may pass through
+    try:
+        os.chmod(str(root), 0o755)
+        source, submission = root / "source", root / "submission"
+        submission.mkdir()
+        assert cli.main(["exercise", "logistic", "--points", "1,2,3,4", "--out", str(tmp_path),
+                         "--autograder", str(source)]) == 0
+        os.chmod(str(source), 0o755)  # as an unzipped upload may be
+        lesson_file = source / "pure" / "logistic_regression.py"
+        text = (tmp_path / "logistic_pure_solution.py").read_text()
+        stolen = replace_step(text, 3, STEAL.format(lesson=str(lesson_file)))
+        (submission / "mine.py").write_text(stolen)
+        readable = grade.grade(str(submission / "mine.py"))  # the lesson still readable
+        assert readable.score == sum(POINTS), grade.report(readable)  # the attack works
+        bin_dir = tmp_path / "bin"
+        bin_dir.mkdir()
+        (bin_dir / "python3").symlink_to(sys.executable)
+        env = dict(os.environ, AUTOGRADER_ROOT=str(root),
+                   PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+        run = subprocess.run(["bash", str(source / "run_autograder")], env=env,
+                             capture_output=True, text=True, cwd=str(tmp_path))
+        assert run.returncode == 0, run.stderr
+        found = json.loads((root / "results" / "results.json").read_text())
+        assert found["score"] == sum(POINTS) - POINTS[2], found["output"]
+        step_3 = next(t for t in found["tests"] if t["name"] == "Step 3: gradient")
+        assert step_3["score"] == 0 and "[raised]" in step_3["output"]
+        assert "PermissionError" in " ".join(step_3["output"].split())
+        assert "readable by root alone" in run.stdout
+    finally:
+        import shutil
+        shutil.rmtree(str(root), ignore_errors=True)
+
+
+@pytest.mark.parametrize("model, twin", COMBOS)
+def test_nothing_gives_a_blanked_step_away(tmp_path, model, twin):
+    """With step k blanked, no line of the student's file is a line of the lesson's Step k
+    (whitespace aside); with Step 2 blanked, cost() says it is left out and the end-of-fit
+    check still refuses parameters whose scores overflow."""
+    if twin == "vectorized":
+        np = pytest.importorskip("numpy")
+    source = exercise.read_lesson(model, twin)
+    for step in lesson.steps(source):
+        if step.number not in exercise.OFFERED:
+            continue
+        student, _ = exercise.generate(model, twin, (step.number,))
+        mine = {" ".join(line.split()) for line in student.split("\n")}
+        code = [" ".join(source.lines[n - 1].split()) for n in range(step.first, step.last + 1)]
+        given = [line for line in code if line and not line.startswith("#") and line in mine]
+        assert not given, (step.heading, given)
+    student, _ = exercise.generate(model, twin, (2,))
+    assert "def _cost(" in student and "return history.finish" in student
+    path = tmp_path / "blank_2.py"
+    path.write_text(student)
+    spec = importlib.util.spec_from_file_location("blank_2", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    with pytest.raises(NotImplementedError, match="it is Step 2"):
+        module._cost()
+    K = 3 if model == "softmax" else None
+    X = [[1e300, 2.0], [1.0, -1.0]]
+    w = [[1e300, 0.0]] * K if K else [1e300, 0.0]
+    b = [0.0] * K if K else 0.0
+    small = [[0.5, 0.0]] * K if K else [0.5, 0.0]
+    if twin == "vectorized":
+        X, w, b, small = np.array(X), np.array(w), np.array(b), np.array(small)
+    assert module._end_of_fit(X, None, small, b, 0.0) == 0.0
+    assert module._end_of_fit(X, None, w, b, 0.0) != module._end_of_fit(X, None, w, b, 0.0)

@@ -86,3 +86,60 @@ def test_nbgrader_validates_them_and_clears_the_instructors_into_the_students():
         assert [c.source for c in cleared.cells] == [
             re.sub(r'raise NotImplementedError\("Step \d: [a-z ]+"\)',
                    "raise NotImplementedError()", c.source) for c in student.cells]
+
+
+def test_readme_shows_the_rendered_notebook():
+    """The course-staff section of the README shows the student's notebook as Jupyter renders
+    it: a PNG (its signature, a sensible size) under docs/, referenced from that section."""
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    picture = root / "docs" / "exercise_notebook.png"
+    data = picture.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and 20_000 < len(data) < 300_000
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (1200, 1600)
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## For course staff", 1)[1].split("\n## ", 1)[0]
+    assert "](docs/exercise_notebook.png)" in section and "nbconvert" in section
+
+
+def test_nbgrader_generate_assignment_yields_the_students_code(tmp_path):
+    """nbgrader's own command, generate_assignment, run on the instructor's notebook in a
+    course folder, releases the student's notebook: the same cells, the same code, but for
+    the stub's message."""
+    pytest.importorskip("nbgrader")
+    import subprocess
+    import sys
+    student, solution = exercise.notebooks("softmax", "pure", exercise.OFFERED, POINTS)
+    (tmp_path / "source" / "ps1").mkdir(parents=True)
+    (tmp_path / "source" / "ps1" / "softmax.ipynb").write_text(solution, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", "ps1",
+                          "--force"], cwd=str(tmp_path), capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    released = nbformat.read(str(tmp_path / "release" / "ps1" / "softmax.ipynb"), as_version=4)
+    expected = nbformat.reads(student, as_version=4)
+    assert [c.cell_type for c in released.cells] == [c.cell_type for c in expected.cells]
+    assert [c.source for c in released.cells] == [
+        re.sub(r'raise NotImplementedError\("Step \d: [a-z ]+"\)', "raise NotImplementedError()",
+               c.source) for c in expected.cells]
+
+
+def test_notebook_self_check_without_processes(tmp_path):
+    """In a kernel where no process can start (JupyterLite, Pyodide; simulated here by a first
+    cell that makes Popen fail), the self-check grades the class of the notebook itself, in
+    the kernel, and says so."""
+    nbclient = pytest.importorskip("nbclient")
+    pytest.importorskip("ipykernel")
+    _, solution = exercise.notebooks("linear", "pure", exercise.OFFERED, POINTS)
+    book = nbformat.reads(solution, as_version=4)
+    book.cells.insert(0, nbformat.v4.new_code_cell(
+        "import subprocess\n\ndef refused(*args, **kwargs):\n"
+        "    raise OSError('no processes in this kernel')\n\nsubprocess.Popen = refused"))
+    nbclient.NotebookClient(book, timeout=120, allow_errors=True,
+                            resources={"metadata": {"path": str(tmp_path)}}).execute()
+    check = book.cells[6]
+    assert check.metadata.nbgrader.grade_id == "self_check"
+    said = " ".join("".join(o.get("text", "") for o in check.outputs).split())
+    assert "Score: 8/8" in said and "ran in this process, with a cap of" in said
+    assert not [o for c in book.cells for o in c.get("outputs", []) if o.output_type == "error"]

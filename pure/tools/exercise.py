@@ -8,7 +8,10 @@ through the same reader as the side-by-side view (lesson.py), so they never drif
   code after the step reads (``grad_w``, ``grad_b``), and so does everything else that is not a
   step: the docstring with the mathematics, the input checks, the history, ``predict``. The
   exact solvers compute the same gradient in closed form, so they would give the steps away:
-  their section keeps its heading and a stand-in that says ``use solver="gd"``.
+  their section keeps its heading and a stand-in that says ``use solver="gd"``. Likewise the
+  module's ``_cost`` computes J as Step 2 does: with Step 2 to write, ``cost()`` says it is
+  left out, and the end-of-fit check (J finite at the final parameters) gets a stand-in that
+  checks the scores alone (COST_STAND_INS). Step 1's forward pass stays in ``predict``.
 - ``logistic_pure_solution.py``, the instructor's file: the same, with each chosen step's body
   between ``### BEGIN SOLUTION`` and ``### END SOLUTION``. nbgrader's ClearSolutions turns it
   into the student's file (tests/test_notebook.py), except that its stub raises
@@ -151,6 +154,45 @@ def _stand_ins(source: lesson.Source, section: lesson.Section) -> List[str]:
     return out
 
 
+COST_STAND_INS = {  # twin: what replaces the lesson's _cost when Step 2 is to be written
+    "pure": """\
+def _cost(*args: object, **kwargs: object) -> float:
+    \"\"\"Left out of this exercise: it computes J as Step 2 does, so it would give the step
+    away. After fit, cost_history holds the costs your Step 2 computed.\"\"\"
+    raise NotImplementedError("cost() is left out of this exercise: it is Step 2 (fit's "
+                              "cost_history holds your Step 2's costs)")
+
+
+def _end_of_fit(X: Matrix, y: Sequence[object], w: Sequence[object], b: object,
+                l2: float) -> float:
+    \"\"\"Stands in for J at the final parameters, which fit's end-of-fit check needs finite (J
+    is Step 2 of this exercise): nan where a score sum_j w_j x_ij + b is not finite, so a
+    fit whose predictions overflow is still refused as diverged; else 0.0.\"\"\"
+    rows = w if w and isinstance(w[0], list) else [w]  # softmax: one row of W per class
+    biases = b if isinstance(b, list) else [b]
+    for x_i in X:
+        for w_k, b_k in zip(rows, biases):
+            if not math.isfinite(sum(p * q for p, q in zip(w_k, x_i)) + b_k):
+                return math.nan
+    return 0.0""",
+    "vectorized": """\
+def _cost(*args: object, **kwargs: object) -> float:
+    \"\"\"Left out of this exercise: it computes J as Step 2 does, so it would give the step
+    away. After fit, cost_history holds the costs your Step 2 computed.\"\"\"
+    raise NotImplementedError("cost() is left out of this exercise: it is Step 2 (fit's "
+                              "cost_history holds your Step 2's costs)")
+
+
+def _end_of_fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: object, l2: float) -> float:
+    \"\"\"Stands in for J at the final parameters, which fit's end-of-fit check needs finite (J
+    is Step 2 of this exercise): nan where a score (X w + b, or X W^T + b) is not finite, so a
+    fit whose predictions overflow is still refused as diverged; else 0.0.\"\"\"
+    with np.errstate(all="ignore"):  # an overflow is the answer here, not a warning
+        scores = X @ np.asarray(w).T + b
+    return 0.0 if np.isfinite(scores).all() else math.nan""",
+}
+
+
 def generate(model: str, twin: str = "pure", steps: Sequence[int] = OFFERED,
              points: Optional[Sequence[float]] = None) -> Tuple[str, str]:
     """(the student's file, the instructor's file) as text."""
@@ -165,9 +207,22 @@ def generate(model: str, twin: str = "pure", steps: Sequence[int] = OFFERED,
     chosen = {found[k].marker_last + 1: found[k] for k in steps}
     student: List[str] = header(exercise)
     solution: List[str] = header(exercise)
+    # The lesson's _cost computes J as Step 2 does: with Step 2 to write, cost() is left out and
+    # the end-of-fit check gets a stand-in that checks the scores only (see COST_STAND_INS).
+    cost = {node.lineno: node.end_lineno for node in source.tree.body
+            if 2 in steps and isinstance(node, lesson.FUNCTIONS) and node.name == "_cost"}
     n = 1
     while n <= len(source.lines):
-        if n in chosen:
+        if n in cost:
+            student += COST_STAND_INS[twin].split("\n")
+            solution += COST_STAND_INS[twin].split("\n")
+            n = cost[n] + 1
+        elif cost and "history.finish(" in source.lines[n - 1] and n not in chosen:
+            line = source.lines[n - 1].replace("_cost(", "_end_of_fit(")
+            student.append(line)
+            solution.append(line)
+            n += 1
+        elif n in chosen:
             step = chosen[n]
             body = source.lines[n - 1:step.last]
             student += [_hint(step), step.indent + STUB,
@@ -241,6 +296,12 @@ RUN = """#!/usr/bin/env bash
 set -u
 root="${AUTOGRADER_ROOT:-/autograder}"
 cd "$root/source"
+# As root, the grader runs the learner's code as the user nobody: this folder (the lessons, the
+# reference) is made unreadable to it first, so a submission cannot open a lesson by its path.
+if [ "$(id -u)" = 0 ]; then
+    chmod -R go-rwx "$root/source"
+    echo "The lesson files are readable by root alone while the submission is graded."
+fi
 python3 -m pure.tools.grade "$root/submission" --exercise %s --points %s%s \\
     --gradescope "$root/results/results.json"
 exit 0  # the score is in results.json; a submission's failures are no error of this script

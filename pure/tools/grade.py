@@ -57,6 +57,10 @@ from . import lesson
 DEFAULT_TIMEOUT = 10.0  # seconds the worker may go without a reply (a step, or the import)
 PUBLIC_SEED = 0
 MAX_LINE = 10_000_000  # characters in one reply: more is not the protocol's
+DEFAULT_LINE_CAP = 1_000_000  # lines the learner's file may run between two replies, in-process
+IN_PROCESS = ("No worker process can start here (in the browser?): the learner's code ran in "
+              "this process, with a cap of %s lines per step instead of a time limit, and "
+              "without the isolation a worker gives.")
 
 SLIPS = {  # code: the sentence the report gives for it
     "factor-2": "It is twice the lesson's value, or half of it: a 1/2 is missing or extra.",
@@ -452,10 +456,15 @@ class Worker:
         user = _unprivileged()
         if user is not None:
             os.chown(self.folder, *user)
-        self.process = subprocess.Popen(
-            [sys.executable, "-I", "-S", "-c", WORKER], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=self.log, cwd=self.folder,
-            start_new_session=os.name == "posix")
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-I", "-S", "-c", WORKER], stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, stderr=self.log, cwd=self.folder,
+                start_new_session=os.name == "posix")
+        except BaseException:  # no process here (in the browser): nothing left behind
+            self.log.close()
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise
         self.replies: "queue.Queue[Optional[str]]" = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
         self.send({"path": _worker_path(use_numpy, self.folder), "numpy": use_numpy,
@@ -514,6 +523,179 @@ class Worker:
                 pass
         self.log.close()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def can_start_worker() -> bool:
+    """Whether this Python can start a worker process: not in the browser (JupyterLite and
+    Pyodide run on Emscripten, where ``subprocess`` is there but cannot start anything)."""
+    return sys.platform not in ("emscripten", "wasi")
+
+
+class _Capped(BaseException):
+    """Raised into the learner's code once it has run more lines than the cap allows."""
+
+
+class _OutOfTurn(BaseException):
+    """Raised into the learner's code when it calls the grader's exchange out of turn."""
+
+
+class InProcess:
+    """The worker's part played in this process, where no worker process can start (in the
+    browser): the same messages, the same strict encoding (JSON floats, so an object whose
+    ``==`` is always true stays behind), but no time limit, since nothing can interrupt a
+    runaway loop there. Instead a line tracer counts the lines the learner's file runs between
+    two replies and stops it past ``cap``: that step fails as ``[timeout]``. Limits, as Python
+    has them: a loop inside a C function (``sum(itertools.count())``) runs no line and is not
+    stopped; an exception raised by a tracer turns tracing off, so a loop that catches
+    BaseException and goes on is stopped once, then runs on. Nothing isolates the learner's
+    code from the grader here: this is for a learner's own self-check, not for grading."""
+
+    def __init__(self, text: str, name: str, filename: str, class_: str,
+                 replies: List[List[Dict[str, Any]]], use_numpy: bool, cap: int) -> None:
+        self.cap, self.filename, self.replies = cap, filename, replies
+        self.numpy = __import__("numpy") if use_numpy else None
+        self.out: "queue.Queue[Any]" = queue.Queue()
+        self.lines, self.case = 0, -1
+        self.module = type(sys)(name)
+        self.module.__dict__["__grade__"] = self._Exchange(self)
+        self.cls: Any = None
+        try:
+            self._run(lambda: exec(compile(text, filename, "exec"), self.module.__dict__))
+            self.cls = self.module.__dict__[class_]
+        except KeyboardInterrupt:
+            raise
+        except _Capped:
+            self.out.put(_Event("timeout", self._capped()))
+            return
+        except BaseException as error:
+            self.out.put({"import": _said(error)})
+            return
+        self.out.put({"ready": True})
+
+    def _capped(self) -> str:
+        return (f"more than {self.cap:,} lines ran without a reply (no time limit in this "
+                f"process: a cap on the lines run instead; an endless loop?)")
+
+    def _trace(self, frame: Any, event: str, arg: Any) -> Any:
+        if frame.f_code.co_filename != self.filename:
+            return None  # the grader's and the libraries' frames run untraced
+        if event == "line":
+            self.lines += 1
+            if self.lines > self.cap:
+                raise _Capped()  # and Python turns the tracer off: see the class docstring
+        return self._trace
+
+    def _run(self, action: Any) -> None:
+        import contextlib
+        import io
+        before = sys.gettrace()
+        sys.settrace(self._trace)
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):  # the learner's prints stay out
+                action()
+        finally:
+            sys.settrace(before)
+
+    class _Exchange:
+        def __init__(self, owner: "InProcess") -> None:
+            self.owner, self.errors, self.calls = owner, {}, 0  # type: Any, Dict[int, Any], int
+
+        def begin(self, step: int, space: Dict[str, Any]) -> None:
+            pass
+
+        def failed(self, step: int, error: BaseException) -> None:
+            if isinstance(error, (_Capped, _OutOfTurn)):
+                raise error
+            self.errors[step] = error
+
+        def __call__(self, step: int, names: Tuple[str, ...], space: Dict[str, Any]) -> tuple:
+            owner = self.owner
+            error = self.errors.pop(step, None)
+            if error is not None:
+                message = {"step": step, "raised": _said(error),
+                           "not_written": isinstance(error, NotImplementedError)}
+            else:
+                message = {"step": step, "values": {}}
+                for name in names:
+                    if name not in space:
+                        message = {"step": step, "missing": name}
+                        break
+                    try:
+                        message["values"][name] = owner._encode(space[name])
+                    except Exception as error_:
+                        message = {"step": step, "bad": name, "raised": _said(error_)}
+                        break
+            owner.out.put(json.loads(json.dumps(message)))  # what a pipe would carry
+            owner.lines = 0
+            run = owner.replies[owner.case] if 0 <= owner.case < len(owner.replies) else []
+            reply = run[self.calls] if self.calls < len(run) else {}
+            self.calls += 1
+            values = [reply.get(name) for name in names]
+            if any(v is None for v in values):
+                raise _OutOfTurn()  # the grader fails the step from the messages queued
+            return tuple(owner._decode(v) for v in values)
+
+    def _encode(self, value: Any) -> Dict[str, Any]:
+        numpy = self.numpy
+        if numpy is not None and isinstance(value, numpy.ndarray):
+            if value.shape == ():
+                return {"float": float(value)}
+            return {"array": numpy.asarray(value, dtype=float).tolist(), "dtype": "float64"}
+        if isinstance(value, (list, tuple)):
+            return {"list": [self._encode(v) for v in value]}
+        if numpy is not None and isinstance(value, numpy.generic) or type(value) in (int, float):
+            return {"float": float(value)}
+        raise TypeError(type(value).__name__)
+
+    def _decode(self, value: Dict[str, Any]) -> Any:
+        if "float" in value:
+            return value["float"]
+        if "list" in value:
+            return [self._decode(v) for v in value["list"]]
+        return self.numpy.array(value["array"], dtype=value["dtype"])
+
+    def send(self, message: Dict[str, Any]) -> bool:
+        """A case runs the learner's fit now, its messages queued; the lesson's values for
+        its steps were given at the start (``replies``), so the grader's later ones are not
+        needed."""
+        if "X" not in message or self.cls is None:
+            return True
+        self.case += 1
+        self.module.__dict__["__grade__"].calls = 0
+        self.lines = 0
+        X, y = message["X"], message["y"]
+        if self.numpy is not None:
+            X, y = self.numpy.array(X), self.numpy.array(y)
+        try:
+            self._run(lambda: self.cls(**message["params"]).fit(X, y))
+            self.out.put({"done": True})
+        except KeyboardInterrupt:
+            raise
+        except _Capped:
+            self.out.put(_Event("timeout", self._capped()))
+            self.cls = None
+        except _OutOfTurn:
+            self.out.put(_Event("tampered", "a call to the grader's exchange out of turn"))
+            self.cls = None
+        except BaseException as error:
+            self.out.put({"done": False, "raised": _said(error)})
+        return True
+
+    def receive(self) -> Any:
+        try:
+            return self.out.get_nowait()
+        except queue.Empty:
+            return _Event("exited", "the learner's code stopped answering")
+
+    def close(self) -> None:
+        pass
+
+
+def _said(error: BaseException) -> str:
+    try:
+        return (type(error).__name__ + ": " + str(error))[:300]
+    except BaseException:
+        return type(error).__name__
 
 
 # ---- Grading -----------------------------------------------------------------------------
@@ -634,10 +816,13 @@ def _shape(shape: Any) -> str:
 
 
 def grade(path: str, points: Optional[Sequence[float]] = None, seed: Optional[int] = None,
-          timeout: float = DEFAULT_TIMEOUT, exercise: Optional[ex.Exercise] = None) -> Grading:
+          timeout: float = DEFAULT_TIMEOUT, exercise: Optional[ex.Exercise] = None,
+          line_cap: int = DEFAULT_LINE_CAP) -> Grading:
     """Grade the exercise file at ``path`` (see the module docstring); GradeError if it is
     no exercise or cannot be read. ``exercise`` (an autograder's) overrides the file's first
-    line, which a submission could have changed."""
+    line, which a submission could have changed. Where no worker process can start (in the
+    browser), the learner's code runs in this process with ``line_cap`` in place of
+    ``timeout`` (see InProcess), and the report says so."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -677,9 +862,10 @@ def grade(path: str, points: Optional[Sequence[float]] = None, seed: Optional[in
     if exercise.twin == "vectorized":  # what the lesson's run loaded lazily (numpy.ma, ...)
         preload += sorted(n for n in sys.modules if n.startswith("numpy."))
     left_out = [k for k, r in results.items() if r.status]
+    mode = ["worker" if can_start_worker() else "in-process"]  # set to in-process if need be
     while regions and len(left_out) < len(results):
         event = _session(lines, regions, outputs, left_out, name, path, preload, exercise,
-                         cases, runs, results, hidden, timeout)
+                         cases, runs, results, hidden, timeout, mode, line_cap)
         if event is None:
             break
         step, kind, said = event
@@ -695,7 +881,9 @@ def grade(path: str, points: Optional[Sequence[float]] = None, seed: Optional[in
         status = result.status or "passed"
         verdicts.append(Verdict(k, steps[k].heading, status, result.code, result.detail,
                                 max_points if status == "passed" else 0, max_points))
-    if _unprivileged() is not None:
+    if mode[0] == "in-process" and regions:
+        notes.append(IN_PROCESS % f"{line_cap:,}")
+    elif _unprivileged() is not None:
         notes.append("The learner's code ran as the user nobody.")
     elif os.name == "posix" and regions:
         notes.append("The learner's code ran as this user (the grader is not root), so it "
@@ -720,14 +908,24 @@ def _session(lines: List[str], regions: Dict[int, Tuple[int, int, str]],
              outputs: Dict[int, Tuple[str, ...]], left_out: List[int], name: str, path: str,
              preload: List[str], exercise: ex.Exercise, cases: List[Case],
              runs: List[List[Record]], results: Dict[int, _StepResult], hidden: bool,
-             timeout: float) -> Optional[Tuple[Optional[int], str, str]]:
+             timeout: float, mode: List[str], line_cap: int
+             ) -> Optional[Tuple[Optional[int], str, str]]:
     """One worker run over every case. None when it went through; else (the step running or
     None for the file itself, the slip code, what happened), and the caller runs it again
     without that step."""
     fresh = {k: _StepResult() for k in results if k not in left_out and not results[k].status}
     text = instrument(lines, regions, outputs, left_out)
-    worker = Worker(text, "exercise", os.path.basename(path), name, preload,
-                    exercise.twin == "vectorized", timeout)
+    worker: Any = None
+    if mode[0] == "worker":
+        try:
+            worker = Worker(text, "exercise", os.path.basename(path), name, preload,
+                            exercise.twin == "vectorized", timeout)
+        except (OSError, NotImplementedError):  # no process can start here after all
+            mode[0] = "in-process"
+    if worker is None:
+        worker = InProcess(text, "exercise", os.path.basename(path), name,
+                           [[r.values for r in run] for run in runs],
+                           exercise.twin == "vectorized", line_cap)
     try:
         first = worker.receive()
         if isinstance(first, _Event):
@@ -811,13 +1009,16 @@ def report(grading: Grading) -> str:
     for v in grading.verdicts:
         lines += step_text(v, grading.hidden)
     lines.append(f"Score: {_points(grading.score)}/{_points(grading.max_score)}")
+    lines += textwrap.wrap(next((n for n in grading.notes if n.startswith(IN_PROCESS[:30])), ""),
+                           92)
     return "\n".join(lines) + "\n"
 
 
 def gradescope(grading: Grading) -> Dict[str, Any]:
     """Gradescope's results.json: a test per step, the report as the output."""
-    return {"score": grading.score, "output": report(grading) + "".join(
-                f"{note}\n" for note in grading.notes),
+    text = report(grading)
+    return {"score": grading.score, "output": text + "".join(
+                f"{note}\n" for note in grading.notes if note.split("\n")[0][:30] not in text),
             "tests": [{"name": v.heading, "score": v.points, "max_score": v.max_points,
                        "status": "passed" if v.status == "passed" else "failed",
                        "output": "\n".join(step_text(v, grading.hidden)),

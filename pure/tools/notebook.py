@@ -11,8 +11,9 @@ printing the report of ``python -m pure check``; and one graded cell per step (n
 "autograder tests", with the step's points), which fails unless its step passes.
 
 The checks grade the cells as the kernel last ran them (IPython's input history), so no file
-is needed; grading runs the learner's code in a worker process, as ``check`` does, which
-needs a kernel that can start one (not JupyterLite or Pyodide).
+is needed; grading runs the learner's code in a worker process, as ``check`` does, or, where
+no process can start (JupyterLite, Pyodide), in the kernel itself with a cap on the lines run
+instead of a time limit, and the report says so (grade.InProcess).
 """
 
 import ast
