@@ -36,6 +36,7 @@ Standard library only (NumPy in this process only for the NumPy twin's lesson).
 
 import argparse
 import ast
+import importlib
 import json
 import math
 import os
@@ -418,9 +419,8 @@ def _worker_path(use_numpy: bool, folder: str) -> List[str]:
     base = {os.path.realpath(p) for p in (sys.base_prefix, sys.base_exec_prefix)}
     path = [p for p in sys.path if p and any(os.path.realpath(p).startswith(b) for b in base)
             and "-packages" not in p]
-    if use_numpy:
-        import numpy
-        package = os.path.dirname(os.path.realpath(numpy.__file__))
+    if use_numpy:  # the learner's NumPy, looked up only for the NumPy twin
+        package = os.path.dirname(os.path.realpath(importlib.import_module("numpy").__file__))
         for name in ("numpy", "numpy.libs"):
             target = os.path.join(os.path.dirname(package), name)
             if os.path.exists(target):
@@ -1032,9 +1032,9 @@ def notebook_check(step: Optional[int] = None) -> None:
     """In a notebook made by ``exercise --notebook``: grade the cells as the kernel last ran
     them and print the report (``step=None``), or that step's lines, with AssertionError
     unless it passed (a graded cell that fails scores 0 in nbgrader)."""
-    from IPython import get_ipython  # only ever called inside a kernel
     from .notebook import assemble
-    text = assemble(get_ipython().user_ns.get("In", []))
+    shell = importlib.import_module("IPython").get_ipython()  # only ever called in a kernel
+    text = assemble(shell.user_ns.get("In", []))
     if text not in _NOTEBOOK_GRADINGS:
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "notebook.py"

@@ -188,8 +188,10 @@ def _build(content: dict, twin: object) -> Loaded:
         classes = None
     model = getattr(twin, kind)(**content["hyperparameters"])
     vectorized = twin.__name__.split(".")[0] == "vectorized"
+    # The vectorized twin works on arrays; NumPy is there whenever that twin is, and is
+    # looked up only then (pure/ itself never needs it).
+    np = importlib.import_module("numpy") if vectorized else None
     if vectorized:
-        import numpy as np  # the vectorized twin works on arrays
         model.weights, model.bias = np.array(W, dtype=float), (np.array(b, dtype=float)
                                                                if classes else b)
         if classes is not None:
@@ -207,7 +209,6 @@ def _build(content: dict, twin: object) -> Loaded:
         if not all(s > 0 for s in std):
             raise ValueError("a standard deviation is not positive")
         if vectorized:
-            import numpy as np
             mean, std = np.array(mean), np.array(std)
         scaler.mean, scaler.std = mean, std
     one_hot = {str(column): [str(v) for v in values]
