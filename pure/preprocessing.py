@@ -121,7 +121,7 @@ class StandardScaler:
             raise ValueError(f"This StandardScaler instance is not fitted yet. "
                              f"Call 'fit' with training data before '{method}'.")
         n = len(self.mean)
-        message = self._one_d_message(X, n)
+        message = _one_d_message(X, n)
         if message is not None:
             raise ValueError(message)
         X = _check_X(X)
@@ -131,33 +131,6 @@ class StandardScaler:
                              f"StandardScaler was fitted with {n} "
                              f"feature{'s' if n != 1 else ''}.")
         return X
-
-    def _one_d_message(self, X: object, n: int) -> Optional[str]:
-        """For a 1-D X (a list of numbers, a 1-D array or Series): the fix that fits a model
-        fitted with n features, built from X's values when they are few. Else None."""
-        shape = getattr(X, "shape", None)
-        if not (shape is None and isinstance(X, (list, tuple)) or shape is not None
-                and len(shape) == 1) or any(hasattr(v, "__len__") and not isinstance(
-                    v, (str, bytes)) for v in X):
-            return None  # not 1-D: _check_X names the problem
-        try:
-            values = [float(v) for v in X]
-        except (TypeError, ValueError, OverflowError):
-            values = []
-        rows = [[v] for v in values] if n == 1 else [values]
-        fits = values and all(abs(v) < float("inf") for v in values) and len(repr(rows)) <= 40
-        if n == 1:
-            fix = (f"put each value in its own row, {repr(rows) if fits else '[[x] for x in X]'}"
-                   f" (for an array: X.reshape(-1, 1))")
-        elif len(values) == n:
-            fix = (f"for one sample, pass one row of {n} values, "
-                   f"{repr(rows) if fits else '[list(X)]'} (for an array: X.reshape(1, -1))")
-        else:
-            names = ", ".join(f"x{j}" for j in range(1, n + 1)) if n <= 3 else f"x1, ..., x{n}"
-            fix = f"pass one row of {n} values per sample, [[{names}], [{names}], ...]"
-        features = f"{n} feature{'s' if n != 1 else ''}"
-        return (f"X must be 2-D, one row per sample, but it is 1-D. This StandardScaler was "
-                f"fitted with {features}: {fix}.")
 
 
 def _finite(values: Matrix, X: Matrix) -> Matrix:
@@ -173,6 +146,34 @@ def _finite(values: Matrix, X: Matrix) -> Matrix:
 # ---- Input checks -----------------------------------------------------------------------
 # As in the model files (repeated, so that this file stands alone): once, at the public
 # boundary, so the loops above can trust a rectangular list of finite floats.
+
+def _one_d_message(X: object, n: int) -> Optional[str]:
+    """For a 1-D X (a list of numbers, a 1-D array or Series): the fix that fits a model
+    fitted with n features, built from X's values when they are few. Else None."""
+    shape = getattr(X, "shape", None)
+    if not (shape is None and isinstance(X, (list, tuple)) or shape is not None
+            and len(shape) == 1) or any(hasattr(v, "__len__") and not isinstance(
+                v, (str, bytes)) for v in X):
+        return None  # not 1-D: _check_X names the problem
+    try:
+        values = [float(v) for v in X]
+    except (TypeError, ValueError, OverflowError):
+        values = []
+    rows = [[v] for v in values] if n == 1 else [values]
+    fits = values and all(abs(v) < float("inf") for v in values) and len(repr(rows)) <= 40
+    if n == 1:
+        fix = (f"put each value in its own row, {repr(rows) if fits else '[[x] for x in X]'}"
+               f" (for an array: X.reshape(-1, 1))")
+    elif len(values) == n:
+        fix = (f"for one sample, pass one row of {n} values, "
+               f"{repr(rows) if fits else '[list(X)]'} (for an array: X.reshape(1, -1))")
+    else:
+        names = ", ".join(f"x{j}" for j in range(1, n + 1)) if n <= 3 else f"x1, ..., x{n}"
+        fix = f"pass one row of {n} values per sample, [[{names}], [{names}], ...]"
+    features = f"{n} feature{'s' if n != 1 else ''}"
+    return (f"X must be 2-D, one row per sample, but it is 1-D. This StandardScaler was "
+            f"fitted with {features}: {fix}.")
+
 
 _ROWS = "a list of rows or a 2-D array"
 

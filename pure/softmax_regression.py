@@ -237,7 +237,7 @@ class SoftmaxRegression:
             raise ValueError(f"This SoftmaxRegression instance is not fitted yet. "
                              f"Call 'fit' with training data before '{method}'.")
         n = len(self.weights[0])
-        message = self._one_d_message(X, n)
+        message = _one_d_message(X, n)
         if message is not None:
             raise ValueError(message)
         X = _check_X(X)
@@ -247,33 +247,6 @@ class SoftmaxRegression:
                              f"SoftmaxRegression was fitted with {n} "
                              f"feature{'s' if n != 1 else ''}.")
         return X
-
-    def _one_d_message(self, X: object, n: int) -> Optional[str]:
-        """For a 1-D X (a list of numbers, a 1-D array or Series): the fix that fits a model
-        fitted with n features, built from X's values when they are few. Else None."""
-        shape = getattr(X, "shape", None)
-        if not (shape is None and isinstance(X, (list, tuple)) or shape is not None
-                and len(shape) == 1) or any(hasattr(v, "__len__") and not isinstance(
-                    v, (str, bytes)) for v in X):
-            return None  # not 1-D: _check_X names the problem
-        try:
-            values = [float(v) for v in X]
-        except (TypeError, ValueError, OverflowError):
-            values = []
-        rows = [[v] for v in values] if n == 1 else [values]
-        fits = values and all(abs(v) < float("inf") for v in values) and len(repr(rows)) <= 40
-        if n == 1:
-            fix = (f"put each value in its own row, {repr(rows) if fits else '[[x] for x in X]'}"
-                   f" (for an array: X.reshape(-1, 1))")
-        elif len(values) == n:
-            fix = (f"for one sample, pass one row of {n} values, "
-                   f"{repr(rows) if fits else '[list(X)]'} (for an array: X.reshape(1, -1))")
-        else:
-            names = ", ".join(f"x{j}" for j in range(1, n + 1)) if n <= 3 else f"x1, ..., x{n}"
-            fix = f"pass one row of {n} values per sample, [[{names}], [{names}], ...]"
-        features = f"{n} feature{'s' if n != 1 else ''}"
-        return (f"X must be 2-D, one row per sample, but it is 1-D. This SoftmaxRegression was "
-                f"fitted with {features}: {fix}.")
 
 
 class _History:
@@ -345,6 +318,34 @@ def _check_output(values: Vector, what: str, X: Matrix) -> Vector:
 # ---- Input checks -----------------------------------------------------------------------
 # Once, at the public boundary, so the loops above can trust a rectangular list of floats
 # and labels that are all integers or all strings.
+
+def _one_d_message(X: object, n: int) -> Optional[str]:
+    """For a 1-D X (a list of numbers, a 1-D array or Series): the fix that fits a model
+    fitted with n features, built from X's values when they are few. Else None."""
+    shape = getattr(X, "shape", None)
+    if not (shape is None and isinstance(X, (list, tuple)) or shape is not None
+            and len(shape) == 1) or any(hasattr(v, "__len__") and not isinstance(
+                v, (str, bytes)) for v in X):
+        return None  # not 1-D: _check_X names the problem
+    try:
+        values = [float(v) for v in X]
+    except (TypeError, ValueError, OverflowError):
+        values = []
+    rows = [[v] for v in values] if n == 1 else [values]
+    fits = values and all(abs(v) < float("inf") for v in values) and len(repr(rows)) <= 40
+    if n == 1:
+        fix = (f"put each value in its own row, {repr(rows) if fits else '[[x] for x in X]'}"
+               f" (for an array: X.reshape(-1, 1))")
+    elif len(values) == n:
+        fix = (f"for one sample, pass one row of {n} values, "
+               f"{repr(rows) if fits else '[list(X)]'} (for an array: X.reshape(1, -1))")
+    else:
+        names = ", ".join(f"x{j}" for j in range(1, n + 1)) if n <= 3 else f"x1, ..., x{n}"
+        fix = f"pass one row of {n} values per sample, [[{names}], [{names}], ...]"
+    features = f"{n} feature{'s' if n != 1 else ''}"
+    return (f"X must be 2-D, one row per sample, but it is 1-D. This SoftmaxRegression was "
+            f"fitted with {features}: {fix}.")
+
 
 _ROWS = "a list of rows or a 2-D array"
 _ONE_D = "y must be 1-D, one target per sample (a list, a 1-D array or a pandas Series)"

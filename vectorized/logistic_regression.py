@@ -185,7 +185,7 @@ class LogisticRegression:
             raise ValueError(f"This LogisticRegression instance is not fitted yet. "
                              f"Call 'fit' with training data before '{method}'.")
         n = len(self.weights)
-        message = self._one_d_message(X, n)
+        message = _one_d_message(X, n)
         if message is not None:
             raise ValueError(message)
         X = _check_X(X)
@@ -195,33 +195,6 @@ class LogisticRegression:
                              f"LogisticRegression was fitted with {n} "
                              f"feature{'s' if n != 1 else ''}.")
         return X
-
-    def _one_d_message(self, X: object, n: int) -> Optional[str]:
-        """For a 1-D X (a list of numbers, a 1-D array or Series): the fix that fits a model
-        fitted with n features, built from X's values when they are few. Else None."""
-        shape = getattr(X, "shape", None)
-        if not (shape is None and isinstance(X, (list, tuple)) or shape is not None
-                and len(shape) == 1) or any(hasattr(v, "__len__") and not isinstance(
-                    v, (str, bytes)) for v in X):
-            return None  # not 1-D: _check_X names the problem
-        try:
-            values = [float(v) for v in X]
-        except (TypeError, ValueError, OverflowError):
-            values = []
-        rows = [[v] for v in values] if n == 1 else [values]
-        fits = values and all(abs(v) < float("inf") for v in values) and len(repr(rows)) <= 40
-        if n == 1:
-            fix = (f"put each value in its own row, {repr(rows) if fits else '[[x] for x in X]'}"
-                   f" (for an array: X.reshape(-1, 1))")
-        elif len(values) == n:
-            fix = (f"for one sample, pass one row of {n} values, "
-                   f"{repr(rows) if fits else '[list(X)]'} (for an array: X.reshape(1, -1))")
-        else:
-            names = ", ".join(f"x{j}" for j in range(1, n + 1)) if n <= 3 else f"x1, ..., x{n}"
-            fix = f"pass one row of {n} values per sample, [[{names}], [{names}], ...]"
-        features = f"{n} feature{'s' if n != 1 else ''}"
-        return (f"X must be 2-D, one row per sample, but it is 1-D. This LogisticRegression was "
-                f"fitted with {features}: {fix}.")
 
 
 class _History:
@@ -387,6 +360,34 @@ def _solve_symmetric(A: np.ndarray, r: np.ndarray) -> Optional[np.ndarray]:
 # Once, at the public boundary, so the algebra above can trust a 2-D float64 array X (not
 # copied when it is one already) and a 1-D y. What NumPy does not read as finite numbers
 # goes through the pure twin's walk, which names the first problem in the same words.
+
+def _one_d_message(X: object, n: int) -> Optional[str]:
+    """For a 1-D X (a list of numbers, a 1-D array or Series): the fix that fits a model
+    fitted with n features, built from X's values when they are few. Else None."""
+    shape = getattr(X, "shape", None)
+    if not (shape is None and isinstance(X, (list, tuple)) or shape is not None
+            and len(shape) == 1) or any(hasattr(v, "__len__") and not isinstance(
+                v, (str, bytes)) for v in X):
+        return None  # not 1-D: _check_X names the problem
+    try:
+        values = [float(v) for v in X]
+    except (TypeError, ValueError, OverflowError):
+        values = []
+    rows = [[v] for v in values] if n == 1 else [values]
+    fits = values and all(abs(v) < float("inf") for v in values) and len(repr(rows)) <= 40
+    if n == 1:
+        fix = (f"put each value in its own row, {repr(rows) if fits else '[[x] for x in X]'}"
+               f" (for an array: X.reshape(-1, 1))")
+    elif len(values) == n:
+        fix = (f"for one sample, pass one row of {n} values, "
+               f"{repr(rows) if fits else '[list(X)]'} (for an array: X.reshape(1, -1))")
+    else:
+        names = ", ".join(f"x{j}" for j in range(1, n + 1)) if n <= 3 else f"x1, ..., x{n}"
+        fix = f"pass one row of {n} values per sample, [[{names}], [{names}], ...]"
+    features = f"{n} feature{'s' if n != 1 else ''}"
+    return (f"X must be 2-D, one row per sample, but it is 1-D. This LogisticRegression was "
+            f"fitted with {features}: {fix}.")
+
 
 def _check_output(values: np.ndarray, what: str, X: np.ndarray) -> np.ndarray:
     """values, if all are finite; else ValueError: finite but huge X overflowed them."""
