@@ -95,7 +95,7 @@ class LinearRegression:
         history = _History(verbose, record_params, n, learning_rate if solver == "gd" else None)
         if solver != "gd":
             w, b = _least_squares(X, y, l2, solver, history)
-            return history.finish(self, w, b, _cost(X, y, w, b, l2))
+            return history.finish(self, w, b, history.costs[-1])  # J at the solution
         w, b, rng, order, previous = [0.0] * n, 0.0, random.Random(seed), list(range(m)), None
         for epoch in range(n_iters):
             epoch_costs = []
